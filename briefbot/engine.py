@@ -1,0 +1,141 @@
+"""The engine every face calls: ``Briefbot.from_folder(path).ask(question)``."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .aliases import mine_aliases
+from .answer import Answer, Citation, Selector, Tuning
+from .corpus import Corpus, load_folder
+from .errors import BriefbotError
+from .index import Index, Settings
+from .question import Query, parse
+from .render import Renderer
+from .safe import visible
+from .text import Tokenizer
+
+MAX_QUESTION_CHARS = 2000
+
+
+class QuestionError(BriefbotError):
+    """The question cannot be searched: empty, only stopwords, or far too long."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc: str
+    title: str
+    paragraph: int
+    text: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "doc": self.doc,
+            "title": self.title,
+            "paragraph": self.paragraph,
+            "text": self.text,
+            "score": round(self.score, 4),
+        }
+
+
+def seeds_dir() -> Path:
+    """The bundled corpus: ``briefbot/seeds`` when installed, ``seeds/`` in a checkout."""
+    packaged = Path(str(resources.files("briefbot"))) / "seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def default_corpus() -> Path:
+    """``BRIEFBOT_CORPUS`` if set, else the bundled seeds."""
+    env = os.environ.get("BRIEFBOT_CORPUS")
+    return Path(env) if env else seeds_dir()
+
+
+class Briefbot:
+    """Answers questions about one corpus with verbatim, cited quotes."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        templates: str | Path | None = None,
+        settings: Settings = Settings(),
+        tuning: Tuning = Tuning(),
+    ) -> None:
+        self.corpus = corpus
+        self.paragraphs = corpus.paragraphs
+        self.tokenizer = Tokenizer(mine_aliases(p.text for p in self.paragraphs))
+        terms = [self.tokenizer.terms(p.text) for p in self.paragraphs]
+        self.index = Index(terms, settings)
+        self.selector = Selector(
+            corpus,
+            self.index,
+            self.tokenizer,
+            self.paragraphs,
+            [frozenset(t) for t in terms],
+            tuning,
+        )
+        self.renderer = Renderer(templates)
+
+    @classmethod
+    def from_folder(
+        cls, folder: str | os.PathLike[str] | None = None, **kwargs: object
+    ) -> Briefbot:
+        return cls(load_folder(folder if folder is not None else default_corpus()), **kwargs)  # type: ignore[arg-type]
+
+    def query(self, question: str) -> Query:
+        """The question parsed for search; raises QuestionError if nothing can be searched."""
+        text = question.strip()
+        if not text:
+            raise QuestionError("the question is empty")
+        if len(text) > MAX_QUESTION_CHARS:
+            raise QuestionError(
+                f"the question is too long ({len(text):,} characters; the limit is "
+                f"{MAX_QUESTION_CHARS:,})"
+            )
+        query = parse(text, self.tokenizer)
+        if not query.terms:
+            raise QuestionError(
+                "the question has no words to search for (only common words or symbols)"
+            )
+        return query
+
+    def ask(self, question: str, *, max_citations: int | None = None) -> Answer:
+        """Answer ``question`` with up to ``max_citations`` quotes (default: the tuning's)."""
+        query = self.query(question)
+        answered, citations = self.selector.select(query, max_citations)
+        return self._answer(visible(question.strip()), answered, citations)
+
+    def _answer(
+        self, question: str, answered: bool, citations: list[Citation], searched: str | None = None
+    ) -> Answer:
+        context = {
+            "question": question,
+            "citations": [c.to_dict() for c in citations],
+            "corpus": self.corpus.summary(),
+        }
+        template = "answer.md.j2" if answered else "not_found.md.j2"
+        text = self.renderer.render(template, context)
+        return Answer(
+            question=question,
+            answered=answered,
+            citations=tuple(citations),
+            text=text,
+            corpus=self.corpus.summary(),
+            searched=searched,
+        )
+
+    def search(self, query: str, k: int = 5) -> list[Hit]:
+        """The ``k`` best paragraphs for ``query``, best first."""
+        parsed = self.query(query)
+        titles = {d.id: d.title for d in self.corpus.documents}
+        hits = []
+        for position, score in self.index.top(parsed.terms, k):
+            para = self.paragraphs[position]
+            hits.append(Hit(para.doc, titles[para.doc], para.n, para.text, score))
+        return hits

@@ -1,0 +1,114 @@
+"""The Jinja2 environment: templates from ``prompts/`` (or a user's folder), sandboxed.
+
+Question and document text reach templates only as values.  Rendering runs in a
+``SandboxedEnvironment`` with ``StrictUndefined``; HTML templates autoescape.  Any failure
+(syntax, undefined name, sandbox refusal) becomes a :class:`TemplateProblem` naming the
+template and line, so the command line can print it as one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from .errors import TemplateProblem
+from .safe import visible
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+
+# A template may not build huge strings or loop forever.
+MAX_RANGE = 10_000
+
+
+def md_inline(text: object) -> str:
+    """Text made inert inside a Markdown line: no emphasis, link, HTML or block start."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", visible(str(text)))
+    escaped = _MD_LINE_START.sub(r"\1\\\2", escaped)
+    return escaped.replace("\n", " ")
+
+
+def prompts_dir() -> Path:
+    """The bundled templates: ``briefbot/prompts`` when installed, ``prompts/`` in a checkout."""
+    packaged = Path(str(resources.files("briefbot"))) / "prompts"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "prompts"
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The stock sandbox, with ``range`` bounded so ``range(10**9)`` fails fast."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.globals["range"] = _bounded_range
+
+
+def _bounded_range(*args: int) -> range:
+    r = range(*args)
+    if len(r) > MAX_RANGE:
+        raise SecurityError(f"range of {len(r)} items is over the limit of {MAX_RANGE}")
+    return r
+
+
+class Renderer:
+    """Renders named templates; user templates in ``override`` win over the bundled ones."""
+
+    def __init__(self, override: str | Path | None = None) -> None:
+        search = [str(prompts_dir())]
+        if override is not None:
+            folder = Path(override)
+            if not folder.is_dir():
+                raise TemplateProblem(f"templates folder not found: {folder}")
+            search.insert(0, str(folder))
+        self.env = _Sandbox(
+            loader=jinja2.FileSystemLoader(search),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(["html", "htm", "html.j2", "xml"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            finalize=_finalize,
+        )
+        self.env.filters["md"] = md_inline
+        self.env.filters["visible"] = visible
+
+    def render(self, name: str, context: Mapping[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            where = f"{exc.filename or exc.name or name}, line {exc.lineno}"
+            raise TemplateProblem(f"template error in {where}: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateProblem(f"template not found: {exc.name}") from None
+        except (jinja2.UndefinedError, SecurityError, TypeError, ValueError,
+                ArithmeticError, RecursionError, OverflowError, MemoryError) as exc:
+            raise TemplateProblem(
+                f"template error in {name}{_line_of(exc, name)}: {visible(str(exc))}"
+            ) from None
+
+
+def _finalize(value: object) -> object:
+    """Every printed value is made visible: no live control character leaves a template."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
+
+
+def _line_of(exc: BaseException, name: str) -> str:
+    """The template line a runtime error came from, read off the traceback."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f", line {line}" if line else ""

@@ -1,0 +1,133 @@
+"""Normalization and tokenization of English news text.
+
+One tokenizer serves documents and questions alike, so whatever form a text uses
+("U.S." or "United States", "2+2" or "2 Plus 2", "defence" or "defense") both sides
+meet on the same token.  Aliases mined from the corpus (see :mod:`briefbot.aliases`)
+are applied on top through :class:`Tokenizer`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import Stemmer
+
+# Bumped whenever tokens change for the same text; part of the index cache key.
+TOKENIZER_VERSION = "1"
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can could couldn't did didn't do does doesn't doing
+    don't down during each either else ever few for from further had hadn't has hasn't have
+    haven't having he her here hers herself him himself his how however i if in into is isn't it
+    its itself just let me more most much must my myself neither no nor not now of off on once
+    only or other ought our ours ourselves out over own per rather same shall she should so some
+    such than that the their theirs them themselves then there these they this those though
+    through thus to too under until up upon us very via was wasn't we were weren't what whatever
+    when whenever where whereas whether which while who whoever whom whose why will with within
+    without would yet you your yours yourself yourselves
+    """.split()
+)
+
+# Words that say how a question is asked rather than what it is about.  They are dropped
+# from questions only, so "What did the statement say about X?" searches for "statement X".
+QUESTION_FILLER = frozenset(
+    """
+    say says said tell tells told mention mentions mentioned describe describes described
+    explain explains explained according happen happens happened mean means meant know
+    known please anything something someone somebody thing things kind sort give gave
+    """.split()
+)
+
+# British spellings folded onto American ones before stemming (a general spelling
+# variant table, not a list of corpus words).
+_SPELLING_PAIRS = """
+defence defense offence offense licence license pretence pretense centre center
+theatre theater metre meter litre liter fibre fiber programme program catalogue catalog
+dialogue dialog analogue analog colour color favour favor honour honor labour labor
+behaviour behavior neighbour neighbor harbour harbor rumour rumor vapour vapor armour armor
+endeavour endeavor organise organize recognise recognize realise realize emphasise emphasize
+modernise modernize mobilise mobilize criticise criticize apologise apologize prioritise
+prioritize normalise normalize stabilise stabilize finalise finalize legalise legalize
+characterise characterize summarise summarize authorise authorize militarise militarize
+analyse analyze paralyse paralyze travelled traveled travelling traveling cancelled
+canceled counselled counseled grey gray cheque check tyre tire aluminium aluminum
+""".split()
+
+_STEMMER = Stemmer.Stemmer("english")
+_SPELLING = {
+    _STEMMER.stemWord(brit): _STEMMER.stemWord(amer)
+    for brit, amer in zip(_SPELLING_PAIRS[::2], _SPELLING_PAIRS[1::2])
+}
+
+# Forms these texts really use for the same thing, matched before case folding.
+# "US" is only the country in capitals; the pronoun "us" stays a stopword.
+_UNITED_STATES = re.compile(
+    r"\bU\.\s?S\.(?:\s?A\.)?(?![A-Za-z])|\bUSA?\b|\bUnited\s+States(?:\s+of\s+America)?\b"
+)
+_NUMBER_PLUS_NUMBER = re.compile(r"\b(\d+)\s*(?:\+|\bplus\b)\s*(\d+)\b", re.IGNORECASE)
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
+_APOSTROPHES = re.compile(r"(\w)['’](\w)")
+_WORD = re.compile(r"[^\W_]+")
+
+US_TOKEN = "unitedst"
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents, keeping one character per letter where possible."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Split text into folded word forms with this corpus family's variants unified."""
+    text = _UNITED_STATES.sub(f" {US_TOKEN} ", text)
+    text = _NUMBER_PLUS_NUMBER.sub(r" \1plus\2 ", text)
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _APOSTROPHE_S.sub(r"\1", text)
+    text = _APOSTROPHES.sub(r"\1\2", text)
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball-stem one folded word, then fold British spellings onto American ones."""
+    if word == US_TOKEN or word.isdigit():
+        return word
+    stemmed = _STEMMER.stemWord(word)
+    return _SPELLING.get(stemmed, stemmed)
+
+
+def content_words(text: str, *, question: bool = False) -> list[str]:
+    """Folded words of ``text`` without stopwords (and question filler when ``question``)."""
+    drop = STOPWORDS | QUESTION_FILLER if question else STOPWORDS
+    return [w for w in words(text) if w not in drop and not (len(w) == 1 and not w.isdigit())]
+
+
+class Tokenizer:
+    """Turns text into index terms: words, minus stopwords, stemmed, plus alias terms.
+
+    ``aliases`` maps a tuple of stemmed terms (a phrase such as the words of
+    "Security Consultative Committee") to a canonical term; whenever the phrase occurs,
+    the canonical term is added, so "SCC", its expansion and its other names meet.
+    """
+
+    def __init__(self, aliases: Mapping[tuple[str, ...], str] | None = None) -> None:
+        self.aliases = dict(aliases or {})
+        self._lengths = sorted({len(phrase) for phrase in self.aliases}, reverse=True)
+
+    def terms(self, text: str, *, question: bool = False) -> list[str]:
+        stems = [stem(w) for w in content_words(text, question=question)]
+        return stems + list(self._alias_terms(stems))
+
+    def _alias_terms(self, stems: list[str]) -> Iterable[str]:
+        for n in self._lengths:
+            for i in range(len(stems) - n + 1):
+                canonical = self.aliases.get(tuple(stems[i : i + n]))
+                if canonical is not None and canonical not in stems[i : i + n]:
+                    yield canonical
