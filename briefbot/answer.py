@@ -105,7 +105,11 @@ class Tuning:
     """The knobs of answer selection, calibrated on the development questions."""
 
     candidates: int = 8  # paragraphs whose sentences compete
-    answer_threshold: float = 0.5  # share of question weight the best paragraph must hold
+    answer_threshold: float = 0.3  # share of question weight the best paragraph must hold
+    # How much a question word the corpus never uses counts against an answer, relative to
+    # the rarest word it does use: paraphrases bring such words, off-topic questions too.
+    unknown_weight: float = 0.6
+    named_document_bonus: float = 0.3  # for sentences of a document the question names
     second_document_ratio: float = 0.8  # cite another document if its best is this close
     max_citations: int = 3
     max_quote_sentences: int = 3
@@ -140,16 +144,43 @@ class Selector:
         self.paragraph_terms = paragraph_terms
         self.tuning = tuning
         self._titles = {d.id: d.title for d in corpus.documents}
+        self._names = self._document_names()
+
+    def _document_names(self) -> dict[str, str]:
+        """Terms that name one document only (its author, site or a title word the body
+        never uses), so "the Diplomat piece" or "Tatsumi's article" points at it."""
+        owners: dict[str, set[str]] = {}
+        for d in self.corpus.documents:
+            names = self.tokenizer.terms(" ".join(x for x in (d.author, d.source) if x))
+            title = [t for t in self.tokenizer.terms(d.title) if self.index.doc_freq(t) == 0]
+            for term in set(names) | set(title):
+                owners.setdefault(term, set()).add(d.id)
+        return {t: next(iter(ids)) for t, ids in owners.items() if len(ids) == 1}
 
     def weights(self, query: Query) -> dict[str, float]:
-        return {t: self.index.idf(t) for t in query.terms}
+        """How much each question term matters for the verdict and the quote.
+
+        A term's IDF; a word the corpus never uses counts less (paraphrases bring such words) unless it
+        is a name or number, which the answer would have to mention.  Words that only
+        name a document weigh nothing here: they choose the document instead.
+        """
+        weights = {}
+        for t in query.terms:
+            if t in self._names and self.index.doc_freq(t) == 0:
+                continue
+            w = self.index.idf(t)
+            if self.index.doc_freq(t) == 0 and t not in query.specific:
+                w *= self.tuning.unknown_weight
+            weights[t] = w
+        return weights
 
     def select(self, query: Query, max_citations: int | None = None) -> tuple[bool, list[Citation]]:
         """(answered, citations) for ``query``; citations are related passages if not answered."""
-        ranked = self.index.top(query.terms, self.tuning.candidates)
+        weights = self.weights(query)
+        named = {self._names[t] for t in query.terms if t in self._names}
+        ranked = self.index.top(list(weights), self.tuning.candidates)
         if not ranked:
             return False, []
-        weights = self.weights(query)
         total = sum(weights.values()) or 1.0
         top_score = ranked[0][1] or 1.0
         sentences: list[_Sentence] = []
@@ -159,10 +190,17 @@ class Selector:
             held = self.paragraph_terms[position]
             coverage = sum(w for t, w in weights.items() if t in held) / total
             best_coverage = max(best_coverage, coverage)
-            rank_share = max(para_score, 0.0) / top_score if top_score > 0 else 0.0
-            sentences.extend(self._score_sentences(query, para, weights, total, coverage, rank_share))
-        missing_specific = {t for t in query.specific if self.index.doc_freq(t) == 0}
-        answered = best_coverage >= self.tuning.answer_threshold and not missing_specific
+            share = max(para_score, 0.0) / top_score if top_score > 0 else 0.0
+            bonus = 0.2 * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
+            sentences.extend(self._score_sentences(query, para, weights, total, coverage, bonus))
+        # A name the corpus never mentions (a person, place, acronym) means the question
+        # is about something else, however many other words it shares.
+        unknown_names = [
+            t
+            for t in query.specific
+            if self.index.doc_freq(t) == 0 and not t[0].isdigit() and t not in self._names
+        ]
+        answered = best_coverage >= self.tuning.answer_threshold and not unknown_names
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         picked = self._pick(sentences, answered, max_citations or self.tuning.max_citations)
         return answered, [self._cite(i, s, query) for i, s in enumerate(picked, start=1)]
@@ -174,21 +212,25 @@ class Selector:
         weights: dict[str, float],
         total: float,
         para_coverage: float,
-        rank_share: float,
+        bonus: float,
     ) -> list[_Sentence]:
-        out = []
         cue = _CUES.get(query.kind)
-        for start, end in sentence_spans(para.text):
-            text = para.text[start:end]
-            terms = self.tokenizer.terms(text)
-            matched = frozenset(t for t in weights if t in terms)
-            coverage = sum(weights[t] for t in matched) / total
-            score = coverage + 0.3 * para_coverage + 0.2 * rank_share
-            score += 0.1 * _proximity(terms, matched)
-            if cue is not None and matched and cue.search(text):
+        spans = sentence_spans(para.text)
+        texts = [para.text[a:b] for a, b in spans]
+        terms = [self.tokenizer.terms(t) for t in texts]
+        matched = [frozenset(t for t in weights if t in ts) for ts in terms]
+        out = []
+        for i, (start, end) in enumerate(spans):
+            coverage = sum(weights[t] for t in matched[i]) / total
+            # Terms a neighbour holds count a little: the quote may grow to include it.
+            near = set().union(*matched[max(0, i - 1) : i + 2]) - matched[i]
+            context = sum(weights[t] for t in near) / total
+            score = coverage + 0.4 * context + 0.3 * para_coverage + bonus
+            score += 0.1 * _proximity(terms[i], matched[i])
+            if cue is not None and matched[i] and cue.search(texts[i]):
                 score += 0.15
-            score -= 0.05 * max(0, len(terms) - 40) / 40
-            out.append(_Sentence(para, start, end, score, matched))
+            score -= 0.05 * max(0, len(terms[i]) - 40) / 40
+            out.append(_Sentence(para, start, end, score, matched[i]))
         return out
 
     def _pick(self, sentences: list[_Sentence], answered: bool, limit: int) -> list[_Sentence]:

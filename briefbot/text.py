@@ -40,6 +40,9 @@ QUESTION_FILLER = frozenset(
     say says said tell tells told mention mentions mentioned describe describes described
     explain explains explained according happen happens happened mean means meant know
     known please anything something someone somebody thing things kind sort give gave
+    editorial editorials article articles piece pieces author authors writer writers column
+    essay story stories report reports commentary analysis opinion text passage source
+    sources document documents
     """.split()
 )
 
@@ -58,10 +61,26 @@ analyse analyze paralyse paralyze travelled traveled travelling traveling cancel
 canceled counselled counseled grey gray cheque check tyre tire aluminium aluminum
 """.split()
 
+# Demonyms meet their country's name: "American bases" asks about "U.S. bases".
+_DEMONYMS = """
+american united-states americans united-states japanese japan chinese china korean korea
+koreans korea russian russia russians russia indian india indians india australian australia
+australians australia british britain french france german germany germans germany taiwanese
+taiwan filipino philippines vietnamese vietnam ukrainian ukraine ukrainians ukraine israeli
+israel israelis israel iranian iran iranians iran canadian canada canadians canada mexican
+mexico european europe europeans europe
+""".split()
+
+US_TOKEN = "unitedst"
 _STEMMER = Stemmer.Stemmer("english")
 _SPELLING = {
     _STEMMER.stemWord(brit): _STEMMER.stemWord(amer)
     for brit, amer in zip(_SPELLING_PAIRS[::2], _SPELLING_PAIRS[1::2])
+}
+
+_DEMONYM = {
+    people: (US_TOKEN if country == "united-states" else _STEMMER.stemWord(country))
+    for people, country in zip(_DEMONYMS[::2], _DEMONYMS[1::2])
 }
 
 # Forms these texts really use for the same thing, matched before case folding.
@@ -75,7 +94,6 @@ _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 _APOSTROPHES = re.compile(r"(\w)['’](\w)")
 _WORD = re.compile(r"[^\W_]+")
 
-US_TOKEN = "unitedst"
 
 
 def fold(text: str) -> str:
@@ -99,6 +117,8 @@ def stem(word: str) -> str:
     """Snowball-stem one folded word, then fold British spellings onto American ones."""
     if word == US_TOKEN or word.isdigit():
         return word
+    if word in _DEMONYM:
+        return _DEMONYM[word]
     stemmed = _STEMMER.stemWord(word)
     return _SPELLING.get(stemmed, stemmed)
 

@@ -1,0 +1,200 @@
+"""Answer quality on the seeds: briefbot beside a plain rank-bm25 script, in one run.
+
+    python benchmarks/quality/run.py            # both halves, summary table
+    python benchmarks/quality/run.py --misses   # also list every miss (development half only)
+
+Measures, per half (dev.jsonl is for tuning, heldout.jsonl is only ever reported):
+- quote@1: the first quote contains one of the question's key phrases
+- quote@3: one of the first three quotes does
+- para@1: the first cited paragraph contains a key phrase (the baseline's own measure)
+- abstain: unanswerable questions answered "not in the sources"
+- false abstain: answerable questions wrongly refused
+- follow-up: the follow-up question's first quote contains a key phrase
+- verbatim: quotes that are exact substrings of the paragraph they cite
+
+The baseline is what a plain script gives: rank-bm25's BM25Okapi over the same paragraphs,
+lower-cased whitespace tokens, the top paragraph taken whole as its "quote" (generous: a
+whole paragraph contains the key more often than one sentence does).  It abstains only when
+no paragraph shares a token with the question (every score is zero).  For follow-ups it
+searches the follow-up text alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rank_bm25 import BM25Okapi
+
+from briefbot import Briefbot
+
+HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parent.parent / "seeds"
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def contains_key(text: str, keys: list[str]) -> bool:
+    folded = " ".join(text.split()).casefold()
+    return any(" ".join(k.split()).casefold() in folded for k in keys)
+
+
+@dataclass
+class Tally:
+    hits1: int = 0
+    hits3: int = 0
+    para1: int = 0
+    answerable: int = 0
+    abstained: int = 0
+    unanswerable: int = 0
+    false_abstained: int = 0
+    followups_right: int = 0
+    followups: int = 0
+    quotes: int = 0
+    verbatim: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, str]:
+        def pct(a: int, b: int) -> str:
+            return f"{100 * a / b:5.1f}% ({a}/{b})" if b else "   n/a"
+
+        return {
+            "quote@1": pct(self.hits1, self.answerable),
+            "quote@3": pct(self.hits3, self.answerable),
+            "para@1": pct(self.para1, self.answerable),
+            "abstain": pct(self.abstained, self.unanswerable),
+            "false abstain": pct(self.false_abstained, self.answerable),
+            "follow-up": pct(self.followups_right, self.followups),
+            "verbatim": pct(self.verbatim, self.quotes),
+        }
+
+
+class Baseline:
+    """A plain rank-bm25 script: whitespace tokens, top paragraph."""
+
+    def __init__(self, bot: Briefbot) -> None:
+        self.paragraphs = bot.paragraphs
+        self.model = BM25Okapi([p.text.lower().split() for p in self.paragraphs])
+
+    def quotes(self, question: str, k: int = 3) -> list[str]:
+        scores = self.model.get_scores(question.lower().split())
+        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
+        if not any(scores[i] != 0 for i in ranked):
+            return []
+        return [self.paragraphs[i].text for i in ranked[:k]]
+
+
+def run_briefbot(bot: Briefbot, items: list[dict]) -> Tally:
+    t = Tally()
+    for item in items:
+        if item["kind"] == "followup":
+            session = bot.session() if hasattr(bot, "session") else None
+            if session is None:
+                continue
+            session.ask(item["first"])
+            answer = session.ask(item["followup"])
+            t.followups += 1
+            _count_quotes(t, bot, answer)
+            if answer.answered and contains_key(answer.citations[0].quote, item["keys"]):
+                t.followups_right += 1
+            else:
+                t.misses.append(f"follow-up {item['id']}: {item['followup']!r} -> {_first(answer)}")
+            continue
+        answer = bot.ask(item["question"])
+        _count_quotes(t, bot, answer)
+        if item["kind"] == "unanswerable":
+            t.unanswerable += 1
+            if answer.answered:
+                t.misses.append(f"answered {item['id']}: {item['question']!r} -> {_first(answer)}")
+            else:
+                t.abstained += 1
+            continue
+        t.answerable += 1
+        quotes = [c.quote for c in answer.citations] if answer.answered else []
+        if not answer.answered:
+            t.false_abstained += 1
+            t.misses.append(f"refused {item['id']}: {item['question']!r}")
+        elif contains_key(quotes[0], item["keys"]):
+            t.hits1 += 1
+        else:
+            t.misses.append(f"wrong {item['id']}: {item['question']!r} -> {_first(answer)}")
+        if any(contains_key(q, item["keys"]) for q in quotes[:3]):
+            t.hits3 += 1
+        if answer.answered:
+            c = answer.citations[0]
+            t.para1 += contains_key(bot.corpus.document(c.doc).paragraph(c.paragraph).text, item["keys"])
+    return t
+
+
+def _first(answer) -> str:  # type: ignore[no-untyped-def]
+    if not answer.citations:
+        return "(nothing)"
+    c = answer.citations[0]
+    return f"[{c.doc[:3]} ¶{c.paragraph}] {c.quote[:110]}"
+
+
+def _count_quotes(t: Tally, bot: Briefbot, answer) -> None:  # type: ignore[no-untyped-def]
+    for c in answer.citations:
+        t.quotes += 1
+        if c.quote in bot.corpus.document(c.doc).paragraph(c.paragraph).text:
+            t.verbatim += 1
+
+
+def run_baseline(base: Baseline, items: list[dict]) -> Tally:
+    t = Tally()
+    for item in items:
+        question = item["followup"] if item["kind"] == "followup" else item["question"]
+        quotes = base.quotes(question)
+        t.quotes += len(quotes)
+        t.verbatim += len(quotes)
+        if item["kind"] == "followup":
+            t.followups += 1
+            t.followups_right += bool(quotes) and contains_key(quotes[0], item["keys"])
+        elif item["kind"] == "unanswerable":
+            t.unanswerable += 1
+            t.abstained += not quotes
+        else:
+            t.answerable += 1
+            t.false_abstained += not quotes
+            t.hits1 += bool(quotes) and contains_key(quotes[0], item["keys"])
+            t.para1 += bool(quotes) and contains_key(quotes[0], item["keys"])
+            t.hits3 += any(contains_key(q, item["keys"]) for q in quotes[:3])
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--misses", action="store_true", help="list the development half's misses")
+    args = parser.parse_args(argv)
+    bot = Briefbot.from_folder(SEEDS)
+    base = Baseline(bot)
+    columns = ["quote@1", "quote@3", "para@1", "abstain", "false abstain", "follow-up", "verbatim"]
+    print(f"{'half':8} {'system':9} " + " ".join(f"{c:>15}" for c in columns))
+    dev_misses: list[str] = []
+    for half in ("dev", "heldout"):
+        items = load(HERE / f"{half}.jsonl")
+        started = time.perf_counter()
+        ours = run_briefbot(bot, items)
+        elapsed = time.perf_counter() - started
+        theirs = run_baseline(base, items)
+        for name, tally in (("briefbot", ours), ("rank-bm25", theirs)):
+            row = tally.row()
+            print(f"{half:8} {name:9} " + " ".join(f"{row[c]:>15}" for c in columns))
+        print(f"{'':8} ({len(items)} items, briefbot {1000 * elapsed / len(items):.1f} ms each)")
+        if half == "dev":
+            dev_misses = ours.misses
+    if args.misses:
+        print("\ndevelopment-half misses:")
+        for miss in dev_misses:
+            print("  " + miss)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
