@@ -110,6 +110,7 @@ class Tuning:
     # the rarest word it does use: paraphrases bring such words, off-topic questions too.
     unknown_weight: float = 0.6
     named_document_bonus: float = 0.3  # for sentences of a document the question names
+    context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
     second_document_ratio: float = 0.8  # cite another document if its best is this close
     max_citations: int = 3
     max_quote_sentences: int = 3
@@ -171,6 +172,8 @@ class Selector:
             w = self.index.idf(t)
             if self.index.doc_freq(t) == 0 and t not in query.specific:
                 w *= self.tuning.unknown_weight
+            if t in query.carried:
+                w *= self.tuning.context_weight
             weights[t] = w
         return weights
 
@@ -225,7 +228,11 @@ class Selector:
             # Terms a neighbour holds count a little: the quote may grow to include it.
             near = set().union(*matched[max(0, i - 1) : i + 2]) - matched[i]
             context = sum(weights[t] for t in near) / total
-            score = coverage + 0.4 * context + 0.3 * para_coverage + bonus
+            # A sentence that returns to a term (names it twice) is more about it.
+            repeats = sum(
+                weights[t] * min(terms[i].count(t) - 1, 2) for t in matched[i]
+            ) / total
+            score = coverage + 0.1 * repeats + 0.4 * context + 0.3 * para_coverage + bonus
             score += 0.1 * _proximity(terms[i], matched[i])
             if cue is not None and matched[i] and cue.search(texts[i]):
                 score += 0.15

@@ -12,7 +12,7 @@ from .answer import Answer, Citation, Selector, Tuning
 from .corpus import Corpus, load_folder
 from .errors import BriefbotError
 from .index import Index, Settings
-from .question import Query, parse
+from .question import Query, is_follow_up, parse, with_context
 from .render import Renderer
 from .safe import visible
 from .text import Tokenizer
@@ -107,9 +107,15 @@ class Briefbot:
 
     def ask(self, question: str, *, max_citations: int | None = None) -> Answer:
         """Answer ``question`` with up to ``max_citations`` quotes (default: the tuning's)."""
-        query = self.query(question)
+        return self.answer_query(self.query(question), max_citations)
+
+    def answer_query(self, query: Query, max_citations: int | None = None) -> Answer:
         answered, citations = self.selector.select(query, max_citations)
-        return self._answer(visible(question.strip()), answered, citations)
+        return self._answer(visible(query.text), answered, citations, query.searched)
+
+    def session(self) -> Session:
+        """A conversation: follow-up questions are read in the light of earlier ones."""
+        return Session(self)
 
     def _answer(
         self, question: str, answered: bool, citations: list[Citation], searched: str | None = None
@@ -127,7 +133,7 @@ class Briefbot:
             citations=tuple(citations),
             text=text,
             corpus=self.corpus.summary(),
-            searched=searched,
+            searched=visible(searched) if searched is not None else None,
         )
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
@@ -139,3 +145,30 @@ class Briefbot:
             para = self.paragraphs[position]
             hits.append(Hit(para.doc, titles[para.doc], para.n, para.text, score))
         return hits
+
+
+class Session:
+    """Questions in a row; "What about Taiwan?" borrows the frame of the question before.
+
+    Context comes from the last question that stood on its own, so a chain of follow-ups
+    keeps the same frame instead of drifting.
+    """
+
+    def __init__(self, bot: Briefbot) -> None:
+        self.bot = bot
+        self.history: list[Answer] = []
+        self._frame: Query | None = None
+
+    def ask(self, question: str, *, max_citations: int | None = None) -> Answer:
+        query = self.bot.query(question)
+        if self._frame is not None and is_follow_up(query.text, query):
+            query = with_context(query, self._frame, self.bot.tokenizer)
+        else:
+            self._frame = query
+        answer = self.bot.answer_query(query, max_citations)
+        self.history.append(answer)
+        return answer
+
+    def clear(self) -> None:
+        self.history.clear()
+        self._frame = None

@@ -34,6 +34,10 @@ class Query:
     # Stems of names, numbers and acronyms the question uses: if the corpus never
     # mentions one, it cannot be what the question is about.
     specific: frozenset[str]
+    # Follow-ups: terms carried over from earlier questions (they weigh less), and the
+    # words actually searched for, to show the user.
+    carried: frozenset[str] = frozenset()
+    searched: str | None = None
 
 
 def answer_kind(question: str) -> str:
@@ -67,3 +71,70 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         kind=answer_kind(question),
         specific=specific_terms(question) & set(terms),
     )
+
+
+_FOLLOW_UP_OPENING = re.compile(r"^\W*(and|but|also|so|then|what about|how about|what of)\b")
+_REFERRING = re.compile(
+    r"\b(it|its|they|them|their|he|she|him|his|her|there|one|ones|same|latter|former|this"
+    r"|these|those)\b"
+)
+_WH_OPENING = re.compile(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
+
+
+def is_follow_up(question: str, query: Query) -> bool:
+    """Whether ``question`` leans on the conversation: "And the 2022 one?", "Who attended
+    it?", "What about Taiwan?", or a bare fragment such as "North Korea?"."""
+    lowered = question.lower()
+    if _FOLLOW_UP_OPENING.search(lowered) or _REFERRING.search(lowered):
+        return True
+    return len(query.terms) <= 2 and not _WH_OPENING.search(lowered)
+
+
+def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
+    """``query`` widened by the previous question's terms, which weigh less.
+
+    A name or number in the new question replaces the previous question's names or numbers
+    ("And the 2022 one?" after a question about 2021 drops 2021), so the follow-up asks
+    about the new thing in the old frame.
+    """
+    new_numbers = any(t[0].isdigit() for t in query.specific)
+    new_names = any(not t[0].isdigit() for t in query.specific)
+    carried = []
+    for t in previous.terms:
+        if t in query.terms:
+            continue
+        if t in previous.specific and (t[0].isdigit() if new_numbers else False):
+            continue
+        if t in previous.specific and not t[0].isdigit() and new_names:
+            continue
+        carried.append(t)
+    kind = query.kind
+    if kind == OTHER and not _WH_OPENING.search(query.text.lower()):
+        kind = previous.kind
+    if kind == OTHER and _FOLLOW_UP_OPENING.search(query.text.lower()):
+        kind = previous.kind
+    if not carried:
+        return query
+    own = _surface(query.text, query.terms, tokenizer)
+    context = _surface(previous.text, tuple(carried), tokenizer)
+    return Query(
+        text=query.text,
+        terms=query.terms + tuple(carried),
+        kind=kind,
+        specific=query.specific,
+        carried=frozenset(carried),
+        searched=f"{' '.join(own)} (with {' '.join(context)} from before)",
+    )
+
+
+def _surface(text: str, terms: tuple[str, ...], tokenizer: Tokenizer) -> list[str]:
+    """The words of ``text`` as written that gave ``terms`` (for showing what was searched)."""
+    wanted = set(terms)
+    shown: list[str] = []
+    for word in re.findall(r"[\w’'+.\-]+", text):
+        word = word.strip(".'’-")
+        hits = set(tokenizer.terms(word, question=True)) & wanted
+        if hits:
+            shown.append(word)
+            wanted -= hits
+    return shown
