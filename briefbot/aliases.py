@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from .text import STOPWORDS, Tokenizer, stem, words
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
-_CAP_WORD = r"[A-Z][\w’'.\-]*"
+# A capitalized word; dots only inside it ("U.S", "Japan-U.S"), so a run of names never
+# crosses a sentence end ("Tokyo. The SCC").
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Z][\w’'\-]*(?:\.[A-Za-z][\w’'\-]*)*)"
 _CAP_RUN = rf"{_CAP_WORD}(?:\s+(?:(?:of|and|for|the|on|in|to|&)\s+)*{_CAP_WORD}){{0,7}}"
 _ACRONYM = r"[A-Z][A-Za-z&]*[A-Z]s?"
 
@@ -78,16 +80,22 @@ def mine_names(text: str, tokenizer: Tokenizer) -> dict[tuple[str, ...], str]:
     """Other names: "X, also called Y" maps Y's phrase onto X's single term (or back)."""
     found: dict[tuple[str, ...], str] = {}
     for m in _AKA.finditer(text):
-        left = _key_term(m.group("left"), tokenizer)
+        # "Yesterday the Working Group": the name starts after the last "the".
+        left_text = re.split(r"\s+the\s+", m.group("left"), flags=re.IGNORECASE)[-1]
+        left = _key_term(left_text, tokenizer)
         right_phrase = _phrase(m.group("right").strip(_QUOTE_OPEN + "”’"))
         if not right_phrase:
             continue
+        left_phrase = _phrase(left_text)
         if left is not None:
             found.setdefault(right_phrase, left)
         elif len(right_phrase) == 1:
-            left_phrase = _phrase(m.group("left"))
-            if len(left_phrase) >= 1:
-                found.setdefault(left_phrase, right_phrase[0])
+            found.setdefault(left_phrase, right_phrase[0])
+        elif left_phrase:
+            # Two names of several words each: both stand for one made-up term.
+            canonical = "_".join(left_phrase)
+            found.setdefault(left_phrase, canonical)
+            found.setdefault(right_phrase, canonical)
     return found
 
 

@@ -72,11 +72,11 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
 _CUES = {
+    # Two capitalized words in a row (a name), or a title that people hold.
     PERSON: re.compile(
         r"(?<!^)(?<![.!?] )\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+"
-        r"|\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor"
-        r"|spokes(?:man|woman|person)|officials?|leaders?|fellow|director|chief)\b",
-        re.IGNORECASE,
+        r"|(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor"
+        r"|spokes(?:man|woman|person)|officials?|leaders?|fellow|director|chief)\b)"
     ),
     TIME: re.compile(
         rf"\b(?:{_MONTHS}|(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"

@@ -85,12 +85,40 @@ def is_title_case(line: str) -> bool:
 
 
 def is_furniture(line: str) -> bool:
-    """A line that is page furniture rather than prose."""
+    """A line that is page furniture rather than prose.
+
+    Short lines that do not end like a sentence ("Leave a Reply", "About this
+    publication"); short lines that open with a furniture word ("Subscribe for full
+    access.") or ask about one ("Want to read more?"); headline-shaped links.  A short
+    statement that merely contains such a word ("The minister declined to comment.") is
+    prose and stays.
+    """
     n_words = len(line.split())
-    if n_words <= SHORT_LINE_WORDS and (_FURNITURE.search(line) or not is_sentence(line)):
-        return True
+    if n_words <= SHORT_LINE_WORDS:
+        if not is_sentence(line):
+            return True
+        furniture = _FURNITURE.search(line)
+        if furniture and (furniture.start() == 0 or line.rstrip("\"'”’)]").endswith("?")):
+            return True
     # Links to other articles: headline-shaped lines that do not end like a statement.
     return n_words <= HEADLINE_MAX_WORDS and is_title_case(line) and not line.endswith(".")
+
+
+def is_debris(block: Block) -> bool:
+    """A block with no prose in it.  A hard-wrapped paragraph's lines may each look like
+    furniture, so a block of several lines that reads as a long sentence is prose."""
+    if not all(is_furniture(line) or _MD_HEADING.match(line) for line in block):
+        return False
+    if len(block) > 1:
+        joined = paragraph_text(block)
+        wrapped_prose = (
+            is_sentence(joined)
+            and len(joined.split()) > SHORT_LINE_WORDS
+            and not any(is_title_case(line) for line in block)
+            and not all(_FURNITURE.search(line) for line in block)
+        )
+        return not wrapped_prose
+    return True
 
 
 def byline(line: str) -> str | None:
@@ -105,7 +133,7 @@ def _headline(block: Block, *, is_markdown: bool) -> str | None:
     heading = _MD_HEADING.match(line)
     if heading:
         return heading.group(1) or None
-    if is_markdown or _FURNITURE.search(line) and len(line.split()) <= 4:
+    if is_markdown or _FURNITURE.search(line):
         return None
     n_words = len(line.split())
     if 2 <= n_words <= HEADLINE_MAX_WORDS and not line.endswith("."):
@@ -135,7 +163,7 @@ def body_blocks(text: str, *, is_markdown: bool = False) -> tuple[list[Block], d
                 if index > 0 and "source" not in found and body == []:
                     found.setdefault("source", _site_name(text))
                 continue
-        if all(is_furniture(line) or _MD_HEADING.match(line) for line in block):
+        if is_debris(block):
             continue
         in_header = False
         body.append(block)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -87,12 +88,19 @@ def decode(data: bytes) -> str:
     ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lenient = data.decode("utf-8", errors="replace")
+    # Real UTF-8 characters beside the bad bytes mean a UTF-8 file with a few stray bytes:
+    # keep its text and mark the strays.  None at all means a legacy single-byte file.
+    if any(ord(c) > 0x7F and c != "\ufffd" for c in lenient):
+        return lenient
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return lenient
 
 
 def looks_binary(data: bytes) -> bool:
@@ -166,14 +174,14 @@ def _inside(path: Path, real_root: Path) -> bool:
 
 
 def _read(path: Path, real_root: Path) -> bytes | Skipped:
-    if path.is_symlink() and not _inside(path, real_root):
-        return Skipped(str(path), "link leaves the folder")
     try:
         st = path.stat()
-    except RuntimeError:
-        return Skipped(str(path), "link loop")
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Skipped(str(path), "link loop")
         return Skipped(str(path), exc.strerror or "unreadable")
+    if path.is_symlink() and not _inside(path, real_root):
+        return Skipped(str(path), "link leaves the folder")
     if not stat.S_ISREG(st.st_mode):
         return Skipped(str(path), "not a regular file")
     if st.st_size > MAX_FILE_BYTES:

@@ -22,16 +22,18 @@ from .errors import TemplateProblem
 from .safe import visible
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+\-=])", re.MULTILINE)
+_MD_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 
-# A template may not build huge strings or loop forever.
+# A template may not loop for ever or build huge values.
 MAX_RANGE = 10_000
 
 
 def md_inline(text: object) -> str:
     """Text made inert inside a Markdown line: no emphasis, link, HTML or block start."""
     escaped = _MD_SPECIAL.sub(r"\\\1", visible(str(text)))
-    escaped = _MD_LINE_START.sub(r"\1\\\2", escaped)
+    escaped = _MD_BLOCK_START.sub(r"\1\\\2", escaped)
+    escaped = _MD_NUMBERED.sub(r"\1\\\2", escaped)
     return escaped.replace("\n", " ")
 
 
@@ -44,11 +46,26 @@ def prompts_dir() -> Path:
 
 
 class _Sandbox(SandboxedEnvironment):
-    """The stock sandbox, with ``range`` bounded so ``range(10**9)`` fails fast."""
+    """The stock sandbox, with ``range``, ``*`` and ``**`` bounded so a template cannot
+    loop for ever or build a huge string (``range(10**9)``, ``'ab' * 10**9``)."""
+
+    intercepted_binops = frozenset({"*", "**"})
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.globals["range"] = _bounded_range
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, (int, float)) and isinstance(left, (int, float)):
+                if abs(right) > 64 and abs(left) > 1:
+                    raise SecurityError(f"exponent {right} is over the limit of 64")
+            return left**right
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
+                if len(seq) * times > MAX_RANGE * 100:
+                    raise SecurityError("repetition would build a value over the size limit")
+        return left * right
 
 
 def _bounded_range(*args: int) -> range:

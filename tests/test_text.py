@@ -1,0 +1,175 @@
+"""Tokenization: documents and questions meet on the same terms whatever form they use."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbot.aliases import mine_aliases
+from briefbot.text import Tokenizer
+
+PLAIN = Tokenizer()
+
+
+def terms(text: str, *, question: bool = False, tokenizer: Tokenizer = PLAIN) -> list[str]:
+    return tokenizer.terms(text, question=question)
+
+
+def meet(a: str, b: str, tokenizer: Tokenizer = PLAIN) -> bool:
+    """Whether two texts share an index term."""
+    return bool(set(terms(a, tokenizer=tokenizer)) & set(terms(b, tokenizer=tokenizer)))
+
+
+def test_case_is_folded():
+    assert terms("OTTERS Swim RIVERS") == terms("otters swim rivers")
+    assert terms("otters swim rivers")
+
+
+def test_accents_are_folded():
+    assert terms("Caf\u00e9 M\u00fcnchen") == terms("cafe munchen")
+
+
+def test_stopwords_are_removed():
+    assert terms("the of and to is was were it") == []
+    assert terms("the otter") == terms("otter")
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["otter", "otters", "Otter's"],
+        ["negotiation", "negotiations"],
+        ["negotiate", "negotiated", "negotiating"],
+        ["policy", "policies"],
+        ["strengthen", "strengthened", "strengthening"],
+    ],
+)
+def test_plural_and_inflected_forms_meet(forms):
+    results = {tuple(terms(f)) for f in forms}
+    assert len(results) == 1, results
+    assert results.pop()
+
+
+@pytest.mark.parametrize("form", ["U.S.", "US", "United States", "U.S.A.", "USA"])
+def test_united_states_forms_give_the_same_term(form):
+    assert terms(form) == terms("United States of America")
+    assert len(terms(form)) == 1
+
+
+def test_lowercase_us_is_a_stopword_not_the_country():
+    assert terms("us") == []
+    assert terms("let us talk") == terms("talk")
+    assert not meet("they told us", "the US")
+
+
+def test_us_inside_sentence_text_meets_united_states():
+    assert meet("Troops from the U.S. arrived.", "United States troops")
+
+
+@pytest.mark.parametrize("form", ["2+2", "2 Plus 2", "2 plus 2", "2 + 2"])
+def test_two_plus_two_forms_give_the_same_term(form):
+    assert terms(form) == terms("2+2")
+    assert len(terms(form)) == 1
+
+
+def test_two_plus_two_is_not_the_same_as_other_numbers():
+    assert terms("2+2") != terms("3+3")
+    assert not meet("2+2", "2")
+
+
+def test_hyphenated_names_split_into_their_parts():
+    assert set(terms("U.S.-Japan-Australia-India")) == set(
+        terms("United States") + terms("Japan") + terms("Australia") + terms("India")
+    )
+    assert len(set(terms("U.S.-Japan-Australia-India"))) == 4
+
+
+@pytest.mark.parametrize(
+    "british, american",
+    [("defence", "defense"), ("organise", "organize"), ("colour", "color"), ("centre", "center")],
+)
+def test_british_and_american_spellings_meet(british, american):
+    assert terms(british) == terms(american)
+
+
+def test_question_filler_is_dropped_only_for_questions():
+    text = "What did the minister say and tell them about dams?"
+    in_question = terms(text, question=True)
+    in_document = terms(text)
+    assert terms("say", question=True) == [] and terms("tell", question=True) == []
+    assert set(terms("minister dams")) <= set(in_question)
+    assert terms("say")[0] in in_document and terms("tell")[0] in in_document
+    assert terms("say")[0] not in in_question and terms("tell")[0] not in in_question
+
+
+# --- aliases mined from the corpus --------------------------------------------------------
+
+
+def test_acronym_after_its_expansion_makes_them_meet():
+    text = "Help came from the Federal Emergency Management Agency (FEMA) within a day."
+    tokenizer = Tokenizer(mine_aliases([text]))
+    assert meet("FEMA", "Federal Emergency Management Agency", tokenizer)
+    assert meet("fema staff", "the federal emergency management agency", tokenizer)
+    # Without the mined aliases they share nothing.
+    assert not meet("FEMA", "Federal Emergency Management Agency")
+
+
+def test_acronym_before_its_expansion_makes_them_meet():
+    text = "FOO (Friends Of Otters) met at the river on Sunday."
+    tokenizer = Tokenizer(mine_aliases([text]))
+    assert meet("FOO", "Friends of Otters", tokenizer)
+    assert not meet("FOO", "Friends of Otters")
+
+
+def test_aliases_from_one_text_apply_to_another():
+    tokenizer = Tokenizer(
+        mine_aliases(["The Federal Emergency Management Agency (FEMA) was called.", "Rain fell."])
+    )
+    assert meet("What did FEMA do?", "The Federal Emergency Management Agency sent trucks.", tokenizer)
+
+
+def test_partial_expansion_does_not_trigger_the_alias():
+    tokenizer = Tokenizer(mine_aliases(["The Federal Emergency Management Agency (FEMA) came."]))
+    assert not meet("FEMA", "a federal agency", tokenizer)
+
+
+def test_also_called_name_alias_for_a_one_word_name():
+    tokenizer = Tokenizer(mine_aliases(["Otterwatch, also called the Otter Panel, met on Monday."]))
+    assert meet("Otterwatch", "the Otter Panel", tokenizer)
+    assert not meet("Otterwatch", "the Otter Panel")
+
+
+def test_more_commonly_known_as_alias_for_an_acronym():
+    text = (
+        "The Security Consultative Committee (SCC) met in the capital. In the past, "
+        "the SCC \u2013 more commonly known as the \u201c2+2\u201d \u2013 set priorities."
+    )
+    tokenizer = Tokenizer(mine_aliases([text]))
+    assert meet("2+2", "SCC", tokenizer)
+    assert meet("2 plus 2", "Security Consultative Committee", tokenizer)
+    assert not meet("2+2", "SCC")
+
+
+def test_known_as_alias_is_not_glued_to_the_previous_sentence():
+    text = (
+        "The Security Consultative Committee (SCC) met in Tokyo. "
+        "The SCC \u2013 more commonly known as the \u201c2+2\u201d \u2013 sets priorities."
+    )
+    tokenizer = Tokenizer(mine_aliases([text]))
+    assert meet("2+2", "SCC", tokenizer)
+
+
+def test_also_called_name_alias_between_two_multiword_names():
+    tokenizer = Tokenizer(
+        mine_aliases(["Yesterday the Working Group, also called the Otter Panel, met again."])
+    )
+    assert meet("Working Group", "Otter Panel", tokenizer)
+
+
+def test_text_that_defines_nothing_yields_no_aliases():
+    assert mine_aliases(
+        [
+            "The otters swam in the river (as they always do) on Monday.",
+            "Beavers built a dam, and the council was called to a meeting.",
+            "",
+        ]
+    ) == {}
