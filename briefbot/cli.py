@@ -8,6 +8,7 @@ Exit codes: 0 answered (or done), 1 the sources do not answer, 2 a usage or inpu
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -99,7 +100,101 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sources.add_argument("--json", action="store_true", help="print JSON")
     _corpus_option(sources)
+    brief = sub.add_parser(
+        "brief",
+        help="write a cited briefing memo from a file of questions",
+        description="Answer every question in QUESTIONS_FILE (one a line; a line starting "
+        "with # starts a section; a section headed 'Key points' lists the corpus's central "
+        "sentences) and write a memo with verbatim quotes and numbered sources.",
+    )
+    brief.add_argument("questions", metavar="QUESTIONS_FILE")
+    brief.add_argument("-o", "--out", metavar="OUT", help="write the memo here (default: stdout)")
+    brief.add_argument(
+        "--format", choices=["md", "html", "json"], help="memo format (default: from OUT's "
+        "suffix, else md)"
+    )
+    brief.add_argument("--title", default="Briefing", help="the memo's title")
+    brief.add_argument("--date", help="date shown on the memo (default: $SOURCE_DATE_EPOCH, "
+                       "else today)")
+    brief.add_argument("--overview", action="store_true", help="start with a Key points section")
+    brief.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    brief.add_argument("--templates", metavar="DIR", help="folder of templates overriding prompts/")
+    _corpus_option(brief)
+
+    chat = sub.add_parser(
+        "chat",
+        help="open the terminal chat (the default with no command)",
+        description="Open the terminal chat: ask, follow up, open the cited paragraph.",
+    )
+    chat.add_argument("--templates", metavar="DIR", help="folder of templates overriding prompts/")
+    _corpus_option(chat)
     return parser
+
+
+def _memo_date(given: str | None) -> str:
+    if given:
+        return given
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            stamp = int(epoch)
+        except ValueError:
+            raise UsageError(f"SOURCE_DATE_EPOCH is not a whole number: {epoch!r}") from None
+        return datetime.datetime.fromtimestamp(stamp, tz=datetime.timezone.utc).date().isoformat()
+    return datetime.date.today().isoformat()
+
+
+def _memo_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    suffix = Path(args.out).suffix.lower() if args.out else ""
+    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from .briefing import parse_questions, render
+    from .output import check_target, write_atomic
+
+    questions_path = Path(args.questions)
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        check_target(out, force=args.force, inputs=[questions_path])
+    plans = parse_questions("\n".join(_read_lines(questions_path, "questions")))
+    if not any(p.questions or p.is_overview for p in plans) and not args.overview:
+        raise UsageError(f"no questions in {questions_path}")
+    bot = _engine(args)
+    show_progress = sys.stderr.isatty()
+
+    def progress(done: int, total: int, question: str) -> None:
+        if show_progress:
+            end = "\n" if done == total else ""
+            print(f"\rbriefbot: answered {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    briefing = bot.brief(
+        plans, title=args.title, date=_memo_date(args.date), overview=args.overview,
+        progress=progress,
+    )
+    text = render(bot, briefing, _memo_format(args))
+    if out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomic(out, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+    _note(f"wrote {out}")
+    return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the chat needs a terminal; use 'briefbot ask QUESTION' in scripts")
+    if args.corpus is not None and not Path(args.corpus).is_dir():
+        raise UsageError(f"corpus folder not found: {args.corpus}")
+    from .tui.app import make_app
+
+    make_app(args.corpus, getattr(args, "templates", None)).run()
+    return EXIT_OK
 
 
 def _engine(args: argparse.Namespace) -> Briefbot:
@@ -150,7 +245,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def _search_many(bot: Briefbot, path: Path, k: int) -> int:
     from .engine import QuestionError
 
-    for number, line in enumerate(_read_lines(path), start=1):
+    for number, line in enumerate(_read_lines(path, "queries"), start=1):
         if not line.strip():
             continue
         qid, _, query = line.partition("\t") if "\t" in line else (str(number), "", line)
@@ -164,15 +259,15 @@ def _search_many(bot: Briefbot, path: Path, k: int) -> int:
     return EXIT_OK
 
 
-def _read_lines(path: Path) -> list[str]:
+def _read_lines(path: Path, what: str) -> list[str]:
     from .corpus import decode
 
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise UsageError(f"queries file is a folder: {path}") from None
+        raise UsageError(f"{what} file is a folder: {path}") from None
     except OSError as exc:
-        raise UsageError(f"cannot read queries file {path}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {what} file {path}: {exc.strerror}") from None
     return decode(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
@@ -207,6 +302,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ask": cmd_ask,
     "search": cmd_search,
     "sources": cmd_sources,
+    "brief": cmd_brief,
+    "chat": cmd_chat,
 }
 
 
@@ -216,8 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            parser.print_help()
-            return EXIT_OK
+            args = parser.parse_args(["chat"])
         return COMMANDS[args.command](args)
     except BriefbotError as exc:
         print(f"briefbot: error: {visible(str(exc))}", file=sys.stderr)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .aliases import mine_aliases
 from .answer import Answer, Citation, Selector, Tuning
@@ -16,6 +18,9 @@ from .question import Query, is_follow_up, parse, with_context
 from .render import Renderer
 from .safe import visible
 from .text import Tokenizer
+
+if TYPE_CHECKING:
+    from .briefing import Briefing, SectionPlan
 
 MAX_QUESTION_CHARS = 2000
 
@@ -112,6 +117,32 @@ class Briefbot:
     def answer_query(self, query: Query, max_citations: int | None = None) -> Answer:
         answered, citations = self.selector.select(query, max_citations)
         return self._answer(visible(query.text), answered, citations, query.searched)
+
+    def unanswerable(self, question: str) -> Answer:
+        """The "not in the sources" answer for a question that cannot even be searched."""
+        return self._answer(visible(question.strip()), False, [])
+
+    def brief(
+        self,
+        questions: Sequence[str] | Sequence[SectionPlan] | Mapping[str, Sequence[str]],
+        *,
+        title: str = "Briefing",
+        date: str | None = None,
+        overview: bool = False,
+        progress: object = None,
+    ) -> Briefing:
+        """A briefing memo: a list of questions, sections, or {heading: questions}."""
+        from .briefing import KEY_POINTS, DEFAULT_SECTION, SectionPlan, build
+
+        if isinstance(questions, Mapping):
+            plans = [SectionPlan(h, tuple(qs)) for h, qs in questions.items()]
+        elif all(isinstance(q, SectionPlan) for q in questions):
+            plans = list(questions)  # type: ignore[arg-type]
+        else:
+            plans = [SectionPlan(DEFAULT_SECTION, tuple(questions))]  # type: ignore[arg-type]
+        if overview and not any(p.is_overview for p in plans):
+            plans.insert(0, SectionPlan(KEY_POINTS))
+        return build(self, plans, title=title, date=date, progress=progress)
 
     def session(self) -> Session:
         """A conversation: follow-up questions are read in the light of earlier ones."""

@@ -120,7 +120,7 @@ KIND_CASES = [
         "Who picked the lighthouse design?",
         "lighthouse design picked",
         "Anna Berg",
-        id="who"
+        id="who",
     ),
     pytest.param(
         "The new bridge opened with a small ceremony. The new bridge opened in March 2019.",
