@@ -121,17 +121,7 @@ def build(
                 progress(done, total, question)
         points = tuple(key_points(bot)) if plan.is_overview else ()
         sections.append(Section(plan.heading, tuple(answers), points))
-    documents = tuple(
-        {
-            "id": d.id,
-            "title": d.title,
-            "author": d.author,
-            "source": d.source,
-            "date": d.date,
-            "paragraphs": len(d.paragraphs),
-        }
-        for d in bot.corpus.documents
-    )
+    documents = tuple(d.summary() for d in bot.corpus.documents)
     return Briefing(
         title=visible(title),
         sections=tuple(sections),

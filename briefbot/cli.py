@@ -273,17 +273,7 @@ def _read_lines(path: Path, what: str) -> list[str]:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     bot = _engine(args)
-    docs = [
-        {
-            "id": d.id,
-            "title": d.title,
-            "author": d.author,
-            "source": d.source,
-            "date": d.date,
-            "paragraphs": len(d.paragraphs),
-        }
-        for d in bot.corpus.documents
-    ]
+    docs = [d.summary() for d in bot.corpus.documents]
     if args.json:
         _print_json({"corpus": bot.corpus.summary(), "documents": docs})
         return EXIT_OK

@@ -40,6 +40,17 @@ class Document:
     def paragraph(self, n: int) -> Paragraph:
         return self.paragraphs[n - 1]
 
+    def summary(self) -> dict[str, object]:
+        """What lists of documents show: id, title, author, source, date, paragraph count."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "author": self.author,
+            "source": self.source,
+            "date": self.date,
+            "paragraphs": len(self.paragraphs),
+        }
+
 
 @dataclass(frozen=True)
 class Skipped:
