@@ -1,0 +1,66 @@
+"""Example questions for the empty screen, drawn from the corpus itself.
+
+The names that a document repeats most (runs of capitalized words such as "Taiwan Strait")
+become "What does “<title>” say about <name>?"; only questions the engine can answer are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..engine import Briefbot
+from ..errors import BriefbotError
+
+# Two or more capitalized words in a row, allowing "of"/"the"/"and" inside.
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|the|and)\s+)?[A-Z][a-z]+)+\b")
+_OPENERS = {"The", "In", "On", "At", "But", "And", "It", "This", "That", "As", "For", "A"}
+MAX_TITLE = 60
+
+
+def _names(text: str) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for match in _NAME.finditer(text):
+        words = match.group(0).split()
+        while words and words[0] in _OPENERS:
+            words = words[1:]
+        if len(words) >= 2:
+            found[" ".join(words)] += 1
+    return found
+
+
+def _short(title: str) -> str:
+    """A title's part before a colon, else its first words: enough to name the document."""
+    head = title.split(":")[0].strip()
+    if len(head) >= 8:
+        title = head
+    return title if len(title) <= MAX_TITLE else " ".join(title[:MAX_TITLE].split()[:-1])
+
+
+def example_questions(bot: Briefbot, k: int = 3) -> list[str]:
+    """Up to ``k`` questions about the corpus that the engine answers (deterministic)."""
+    per_doc = []
+    for doc in bot.corpus.documents:
+        counts = _names(" ".join(p.text for p in doc.paragraphs))
+        ranked = sorted(counts, key=lambda name: (-counts[name], name))
+        per_doc.append([(doc, name) for name in ranked[:6]])
+    candidates = []
+    used: set[str] = set()
+    for rank in range(6):
+        for options in per_doc:
+            if rank < len(options) and options[rank][1] not in used:
+                candidates.append(options[rank])
+                used.add(options[rank][1])
+    chosen: list[str] = []
+    for doc, name in candidates:
+        question = f"What does “{_short(doc.title)}” say about {name}?"
+        try:
+            if bot.ask(question).answered:
+                chosen.append(question)
+        except BriefbotError:
+            continue
+        if len(chosen) == k:
+            break
+    if not chosen:
+        chosen = [f"What does “{_short(d.title)}” say?" for d in bot.corpus.documents[:k]]
+    return chosen

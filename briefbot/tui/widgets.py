@@ -1,0 +1,218 @@
+"""The chat's pieces: the prompt with history, a conversation exchange, citation links, the
+sources pane.  Every user or document string reaches the screen as ``Content`` built from
+plain text (never parsed as markup), after :func:`briefbot.safe.visible`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from ..answer import Answer, Citation
+from ..corpus import Document
+from ..safe import visible
+
+
+def plain(text: str) -> Content:
+    """Text shown exactly as it is: no markup, no control characters."""
+    return Content(visible(text))
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a link opens in the sources pane: a document, maybe a cited span in it."""
+
+    doc: str
+    paragraph: int | None = None
+    start: int = 0
+    end: int = 0
+    n: int | None = None
+
+
+class PromptInput(Input):
+    """The question box, with up/down through earlier entries."""
+
+    BINDINGS = [
+        Binding("up", "history(-1)", "Previous entry", show=False),
+        Binding("down", "history(1)", "Next entry", show=False),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.history: list[str] = []
+        self._position = 0
+        self._draft = ""
+
+    def remember(self, entry: str) -> None:
+        if entry and (not self.history or self.history[-1] != entry):
+            self.history.append(entry)
+        self._position = len(self.history)
+        self._draft = ""
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        if self._position == len(self.history):
+            self._draft = self.value
+        self._position = max(0, min(len(self.history), self._position + step))
+        self.value = (
+            self.history[self._position] if self._position < len(self.history) else self._draft
+        )
+        self.cursor_position = len(self.value)
+
+
+class SourceLink(Static, can_focus=True):
+    """A citation such as "[1] Title, ¶7", or a document entry; click or Enter opens it."""
+
+    BINDINGS = [Binding("enter,space", "choose", "Open", show=False)]
+
+    @dataclass
+    class Chosen(Message):
+        link: SourceLink
+
+    def __init__(self, label: Content, target: Target, **kwargs: object) -> None:
+        super().__init__(label, **kwargs)  # type: ignore[arg-type]
+        self.target = target
+
+    def action_choose(self) -> None:
+        self.post_message(self.Chosen(self))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.action_choose()
+
+
+def citation_label(c: Citation) -> Content:
+    return Content.assemble((f"[{c.n}]", "bold"), " ", plain(c.title), f", ¶{c.paragraph}")
+
+
+def citation_link(c: Citation) -> SourceLink:
+    return SourceLink(
+        citation_label(c),
+        Target(c.doc, c.paragraph, c.start, c.end, c.n),
+        classes="citation",
+    )
+
+
+def answer_widgets(answer: Answer) -> list[Widget]:
+    """An answer as quote blocks with their citations, or a "Not in the sources" box."""
+    if answer.answered:
+        parts: list[Widget] = []
+        for c in answer.citations:
+            parts.append(Static(plain(c.quote), classes="quote"))
+            parts.append(citation_link(c))
+        box = Vertical(*parts, classes="answer")
+        box.border_title = "Answer" if len(parts) == 2 else f"Answer · {len(parts) // 2} quotes"
+        return [box]
+    documents = answer.corpus.get("documents", "the")
+    parts = [
+        Static(
+            Content(f"None of the {documents} documents answers this question."),
+            classes="verdict",
+        )
+    ]
+    if answer.citations:
+        parts.append(Static("Related passages (not an answer):", classes="related-title"))
+        for c in answer.citations:
+            parts.append(Static(plain(c.quote), classes="quote related"))
+            parts.append(citation_link(c))
+    box = Vertical(*parts, classes="not-found")
+    box.border_title = "Not in the sources"
+    return [box]
+
+
+class Exchange(Vertical):
+    """One question and, once it arrives, its answer (or a notice or an error)."""
+
+    def __init__(self, question: str) -> None:
+        super().__init__(classes="exchange")
+        self.question = question
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(Content.assemble(("› ", "bold"), plain(self.question)), classes="question")
+        yield Static("Searching…", classes="pending")
+
+    async def _replace_pending(self, *widgets: Widget) -> None:
+        await self.query(".pending").remove()
+        await self.mount_all(widgets)
+
+    async def show_answer(self, answer: Answer) -> None:
+        widgets: list[Widget] = []
+        if answer.searched is not None:
+            widgets.append(Static(Content("searched: ") + plain(answer.searched), classes="searched"))
+        widgets.extend(answer_widgets(answer))
+        await self._replace_pending(*widgets)
+
+    async def show_note(self, text: str, kind: str = "notice") -> None:
+        await self._replace_pending(Note(text, kind))
+
+
+class Note(Static):
+    """A line from briefbot itself: a hint, a notice, or an error."""
+
+    def __init__(self, text: str | Content, kind: str = "notice") -> None:
+        body = plain(text) if isinstance(text, str) else text
+        if kind == "error":
+            body = Content.assemble(("Error: ", "bold"), body)
+        super().__init__(body, classes=f"note {kind}")
+
+
+class SourcesPane(Vertical):
+    """A document with its paragraphs; the cited one highlighted, its quote emphasized.
+
+    The title, byline and cited paragraph number stay on top while the paragraphs scroll.
+    """
+
+    PLACEHOLDER = (
+        "Choose a citation to read it in context: click it, or press ctrl+n / ctrl+p.\n"
+        "Type /sources to list the documents."
+    )
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.border_title = "Sources"
+        self.shown: Target | None = None
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(self.PLACEHOLDER, id="sources-head", classes="placeholder")
+        yield VerticalScroll(id="sources-body")
+
+    async def show(self, doc: Document, target: Target) -> None:
+        self.shown = target
+        if target.paragraph is not None:
+            cited = f"[{target.n}] " if target.n is not None else ""
+            where = f"{cited}cited: ¶{target.paragraph} of {len(doc.paragraphs)} paragraphs"
+        else:
+            where = f"{len(doc.paragraphs)} paragraphs"
+        second = [x for x in (doc.author, doc.source, doc.date) if x] + [where]
+        header = self.query_one("#sources-head", Static)
+        header.update(
+            Content.assemble(Content.styled(doc.title, "bold"), "\n", plain(" · ".join(second)))
+        )
+        header.remove_class("placeholder")
+        body = self.query_one("#sources-body", VerticalScroll)
+        await body.remove_children()
+        cited_widget: Widget | None = None
+        paragraphs: list[Widget] = []
+        for p in doc.paragraphs:
+            text = Content(p.text)  # already made visible when the corpus was loaded
+            classes = "paragraph"
+            if p.n == target.paragraph:
+                classes += " cited"
+                if target.end > target.start:
+                    text = text.stylize("bold underline", target.start, target.end)
+            para = Static(Content.assemble((f"¶{p.n} ", "dim"), text), classes=classes)
+            if p.n == target.paragraph:
+                cited_widget = para
+            paragraphs.append(para)
+        await body.mount_all(paragraphs)
+        body.scroll_home(animate=False)
+        if cited_widget is not None:
+            self.call_after_refresh(body.scroll_to_widget, cited_widget, animate=False, top=True)
