@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,12 +30,24 @@ def check_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> Non
         raise OutputError(f"output is not writable: {path}")
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, fsync'd and
     renamed into place, so a crash or Ctrl-C leaves the old file whole and no temp file."""
     parent = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     try:
+        # mkstemp makes the file 0600; give it the mode the user would get otherwise:
+        # the replaced file's, or the usual one under their umask.
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -8,6 +8,8 @@ template and line, so the command line can print it as one line.
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import re
 from collections.abc import Mapping
 from importlib import resources
@@ -46,14 +48,18 @@ def prompts_dir() -> Path:
 
 
 class _Sandbox(SandboxedEnvironment):
-    """The stock sandbox, with ``range``, ``*`` and ``**`` bounded so a template cannot
-    loop for ever or build a huge string (``range(10**9)``, ``'ab' * 10**9``)."""
+    """The stock sandbox, bounded so a template can neither loop for ever nor build a huge
+    value: ``range`` and the loops over it share a step budget per render; ``*``, ``**``,
+    ``%`` and every filter refuse to make or take values over ``MAX_VALUE``."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.globals["range"] = _bounded_range
+        self.globals["lipsum"] = _bounded_filter("lipsum", self.globals["lipsum"])
+        for name, func in list(self.filters.items()):
+            self.filters[name] = _bounded_filter(name, func)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**":
@@ -61,18 +67,87 @@ class _Sandbox(SandboxedEnvironment):
                 if abs(right) > 64 and abs(left) > 1:
                     raise SecurityError(f"exponent {right} is over the limit of 64")
             return left**right
+        if operator == "%":
+            if isinstance(left, str):
+                _check_format_widths(left)
+            return _checked(left % right)
         for seq, times in ((left, right), (right, left)):
             if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
-                if len(seq) * times > MAX_RANGE * 100:
+                if len(seq) * times > MAX_VALUE:
                     raise SecurityError("repetition would build a value over the size limit")
         return left * right
 
 
-def _bounded_range(*args: int) -> range:
+MAX_VALUE = 1_000_000  # characters or items in any one value a template builds
+MAX_STEPS = 1_000_000  # loop steps over range() in one render
+_steps: contextvars.ContextVar[list[int]] = contextvars.ContextVar("template_steps")
+_WIDTH = re.compile(r"%[-#0 +]*(\d*)(?:\.(\d+))?")
+
+
+def _checked(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple, dict)) and len(value) > MAX_VALUE:
+        raise SecurityError(f"a value of {len(value):,} items is over the limit of {MAX_VALUE:,}")
+    return value
+
+
+def _check_format_widths(fmt: str) -> None:
+    for match in _WIDTH.finditer(fmt):
+        for number in match.groups():
+            if number and int(number) > MAX_VALUE:
+                raise SecurityError(f"format width {number} is over the limit of {MAX_VALUE:,}")
+
+
+def _bounded_filter(name: str, func: Any) -> Any:
+    """``func`` refusing huge numbers or values in, and huge values out."""
+
+    @functools.wraps(func)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        values = [*args, *kwargs.values()]
+        for value in values:
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_VALUE:
+                raise SecurityError(f"{name}: {value} is over the limit of {MAX_VALUE:,}")
+            if isinstance(value, str):
+                _checked(value)
+        if name == "join" and args:
+            items = [str(x) for x in args[-2 if len(args) > 1 else -1] or ()][: MAX_VALUE + 1]
+            if sum(map(len, items)) > MAX_VALUE:
+                raise SecurityError("join would build a value over the size limit")
+        if name == "replace":
+            strings = [v for v in values if isinstance(v, str)]
+            if len(strings) >= 3 and strings[-3].count(strings[-2]) * len(strings[-1]) > MAX_VALUE:
+                raise SecurityError("replace would build a value over the size limit")
+        return _checked(func(*args, **kwargs))
+
+    return bounded
+
+
+class _CountedRange:
+    """A range whose iteration spends the render's step budget (nested loops add up)."""
+
+    def __init__(self, r: range) -> None:
+        self._range = r
+
+    def __len__(self) -> int:
+        return len(self._range)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._range[i]
+
+    def __iter__(self) -> Any:
+        budget = _steps.get(None)
+        for value in self._range:
+            if budget is not None:
+                budget[0] -= 1
+                if budget[0] < 0:
+                    raise SecurityError(f"the template ran over {MAX_STEPS:,} loop steps")
+            yield value
+
+
+def _bounded_range(*args: int) -> _CountedRange:
     r = range(*args)
     if len(r) > MAX_RANGE:
         raise SecurityError(f"range of {len(r)} items is over the limit of {MAX_RANGE}")
-    return r
+    return _CountedRange(r)
 
 
 class Renderer:
@@ -98,6 +173,7 @@ class Renderer:
         self.env.filters["visible"] = visible
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
+        token = _steps.set([MAX_STEPS])
         try:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
@@ -110,6 +186,8 @@ class Renderer:
             raise TemplateProblem(
                 f"template error in {name}{_line_of(exc, name)}: {visible(str(exc))}"
             ) from None
+        finally:
+            _steps.reset(token)
 
 
 def _finalize(value: object) -> object:

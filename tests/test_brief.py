@@ -613,11 +613,6 @@ def test_cli_crash_while_replacing_the_memo_keeps_the_old_one(
         "memo.md", "questions.txt"]
 
 
-@pytest.mark.xfail(
-    reason="write_atomic keeps mkstemp's 0600 mode: a new memo ignores the umask "
-    "(gets -rw------- instead of -rw-r--r-- under umask 022)",
-    strict=True,
-)
 def test_new_memo_gets_the_usual_permissions_for_the_umask(capsys, tmp_path, questions):
     old_umask = os.umask(0o022)
     try:
@@ -629,10 +624,6 @@ def test_new_memo_gets_the_usual_permissions_for_the_umask(capsys, tmp_path, que
     assert stat.S_IMODE(memo.stat().st_mode) == 0o644
 
 
-@pytest.mark.xfail(
-    reason="write_atomic keeps mkstemp's 0600 mode: --force turns a 0644 memo into 0600",
-    strict=True,
-)
 def test_force_keeps_the_replaced_memos_permissions(capsys, tmp_path, questions):
     memo = tmp_path / "memo.md"
     memo.write_text("old\n", encoding="utf-8")
@@ -732,11 +723,6 @@ def test_missing_templates_folder_is_one_clear_error(capsys, tmp_path, questions
     assert not memo.exists()
 
 
-@pytest.mark.xfail(
-    reason="the sandbox bounds range() and '*' but not filters or '%': center, join, "
-    "%-format and lipsum build values far over its own MAX_RANGE*100 size limit",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "expression",
     [
@@ -762,11 +748,6 @@ def test_template_cannot_build_a_value_over_the_sandbox_size_limit(
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs signal.setitimer")
-@pytest.mark.xfail(
-    reason="range() is bounded one loop at a time: three nested range(10000) loops "
-    "(10**12 iterations) run for ever instead of being refused",
-    strict=True,
-)
 def test_template_with_nested_bounded_loops_cannot_run_for_ever(capsys, tmp_path, questions):
     templates = tmp_path / "templates"
     templates.mkdir()

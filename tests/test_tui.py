@@ -206,7 +206,7 @@ async def test_save_into_a_missing_folder_is_an_error_line(
         await ready(app, pilot)
         await ask(app, pilot, TOKYO)
         await ask(app, pilot, "/save nowhere/x.md")
-        assert "Not saved: folder not found" in texts(app, ".error")
+        assert "Not saved: output folder does not exist" in texts(app, ".error")
         assert app.is_running
 
 

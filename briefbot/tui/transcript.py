@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..answer import Answer
 from ..errors import OutputError
+from ..output import check_target, write_atomic
 from ..render import md_inline
 
 
@@ -32,44 +31,15 @@ def default_transcript_path(folder: Path) -> Path:
 
 
 def write_atomically(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write ``text`` to ``path`` via a temp file in the same folder, fsync, then rename.
+    """Write ``text`` to ``path`` all or nothing (see :func:`briefbot.output.write_atomic`).
 
-    Without ``overwrite`` an existing file is never replaced (even one that appears while
-    writing).  Raises OutputError with a message fit for the user.
+    Without ``overwrite`` an existing file raises FileExistsError, so the chat can ask
+    for confirmation; other problems raise OutputError with a message fit for the user.
     """
-    parent = path.parent
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder")
-    if not parent.is_dir():
-        raise OutputError(f"folder not found: {parent}")
-    if path.exists() and not overwrite:
+    if path.exists() and not path.is_dir() and not overwrite:
         raise FileExistsError(str(path))
+    check_target(path, force=overwrite)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        write_atomic(path, text)
     except OSError as exc:
-        raise OutputError(f"cannot write in {parent}: {exc.strerror}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            # A hard link fails if the name is taken, so a file that appeared meanwhile
-            # survives.  Filesystems without hard links fall back to a checked rename.
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise
-            except OSError:
-                if path.exists():
-                    raise FileExistsError(str(path)) from None
-                os.replace(tmp, path)
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
