@@ -11,21 +11,12 @@ import pytest
 import briefbot
 from briefbot.cli import main
 from briefbot.corpus import load_folder
+from helpers import OTTERS, run
 
 TAIWAN = "What did the joint statement say about Taiwan?"
 DIPLOMAT_ID = "003_229f363dde212fe3"
 DIPLOMAT_TITLE = "US-Japan 2+2: Charting New Waters for Japan?"
 
-OTTERS = (
-    "River Otters Return\n\nThe otter recovery program was led by Maria Gonzalez in 2015.\n\n"
-    "Beavers build dams across the river every autumn.\n"
-)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def error_lines(err: str) -> list[str]:

@@ -8,21 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.cli import main
 from briefbot.corpus import load_folder
 from briefbot.engine import Briefbot, QuestionError
 from briefbot.errors import CorpusError
+from helpers import OTTERS, run
 
-OTTERS = (
-    "River Otters Return\n\nThe otter recovery program was led by Maria Gonzalez in 2015.\n\n"
-    "Beavers build dams across the river every autumn.\n"
-)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- case 3: empty, whitespace-only, stopword-only questions ---------------------------------
