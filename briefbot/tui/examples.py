@@ -1,7 +1,8 @@
 """Example questions for the empty screen, drawn from the corpus itself.
 
-The names that a document repeats most (runs of capitalized words such as "Taiwan Strait")
-become "What does “<title>” say about <name>?"; only questions the engine can answer are kept.
+The names a document repeats (runs of capitalized words such as "Taiwan Strait"), the
+distinctive ones first, become "What do the documents say about <name>?"; only questions
+the engine can answer are kept.
 """
 
 from __future__ import annotations
@@ -42,7 +43,13 @@ def example_questions(bot: Briefbot, k: int = 3) -> list[str]:
     per_doc = []
     for doc in bot.corpus.documents:
         counts = _names(" ".join(p.text for p in doc.paragraphs))
-        ranked = sorted(counts, key=lambda name: (-counts[name], name))
+
+        def weight(name: str) -> float:
+            # Repeated, but rare across the corpus: "Taiwan Strait" over "United States".
+            terms = bot.tokenizer.terms(name)
+            return counts[name] * min((bot.index.idf(t) for t in terms), default=0.0)
+
+        ranked = sorted(counts, key=lambda name: (-weight(name), name))
         per_doc.append([(doc, name) for name in ranked[:6]])
     candidates = []
     used: set[str] = set()
@@ -52,11 +59,15 @@ def example_questions(bot: Briefbot, k: int = 3) -> list[str]:
                 candidates.append(options[rank])
                 used.add(options[rank][1])
     chosen: list[str] = []
-    for doc, name in candidates:
-        question = f"What does “{_short(doc.title)}” say about {name}?"
+    chosen_names: list[str] = []
+    for _doc, name in candidates:
+        if any(name in other or other in name for other in chosen_names):
+            continue
+        question = f"What do the documents say about {name}?"
         try:
             if bot.ask(question).answered:
                 chosen.append(question)
+                chosen_names.append(name)
         except BriefbotError:
             continue
         if len(chosen) == k:
