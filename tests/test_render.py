@@ -109,7 +109,7 @@ def test_hostile_quote_stays_inside_its_block_quote(quote):
     # First line: the block quote with the whole quote and its marker, then the source line.
     assert quote_lines[0].startswith("> ")
     assert quote_lines[0].endswith("[1]")
-    assert quote_lines[1].startswith("[1] River Otters")
+    assert quote_lines[1].startswith("- [1] River Otters")
     assert len(quote_lines) == 2
 
 

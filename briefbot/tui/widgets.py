@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input, Markdown, Static
 
 from ..answer import Answer, Citation
 from ..corpus import Document
@@ -89,42 +89,34 @@ class SourceLink(Static, can_focus=True):
         self.action_choose()
 
 
-def citation_label(c: Citation) -> Content:
-    return Content.assemble((f"[{c.n}]", "bold"), " ", plain(c.title), f", ¶{c.paragraph}")
-
-
-def citation_link(c: Citation) -> SourceLink:
+def open_link(c: Citation) -> SourceLink:
+    """A compact link that opens citation ``c`` in the sources pane."""
     return SourceLink(
-        citation_label(c),
+        Content.assemble(("↗ ", "dim"), (f"[{c.n}]", "bold"), f" ¶{c.paragraph}"),
         Target(c.doc, c.paragraph, c.start, c.end, c.n),
         classes="citation",
     )
 
 
 def answer_widgets(answer: Answer) -> list[Widget]:
-    """An answer as quote blocks with their citations, or a "Not in the sources" box."""
-    if answer.answered:
-        parts: list[Widget] = []
-        for c in answer.citations:
-            parts.append(Static(plain(c.quote), classes="quote"))
-            parts.append(citation_link(c))
-        box = Vertical(*parts, classes="answer")
-        box.border_title = "Answer" if len(parts) == 2 else f"Answer · {len(parts) // 2} quotes"
-        return [box]
-    documents = answer.corpus.get("documents", "the")
-    parts = [
-        Static(
-            Content(f"None of the {documents} documents answers this question."),
-            classes="verdict",
-        )
-    ]
+    """An answer as ``ask`` prints it (the same template's Markdown, so a user's
+    ``--templates`` shows here too), then links that open each citation in context.
+
+    The template's Markdown escapes every quote, so document text cannot become a link,
+    a heading or markup on the way through the Markdown widget.
+    """
+    parts: list[Widget] = [Markdown(answer.text, classes="answer-text", open_links=False)]
     if answer.citations:
-        parts.append(Static("Related passages (not an answer):", classes="related-title"))
-        for c in answer.citations:
-            parts.append(Static(plain(c.quote), classes="quote related"))
-            parts.append(citation_link(c))
-    box = Vertical(*parts, classes="not-found")
-    box.border_title = "Not in the sources"
+        label = "Open:" if answer.answered else "Related:"
+        parts.append(
+            Horizontal(
+                Static(label, classes="links-label"),
+                *(open_link(c) for c in answer.citations),
+                classes="links",
+            )
+        )
+    box = Vertical(*parts, classes="answer" if answer.answered else "not-found")
+    box.border_title = "Answer" if answer.answered else "Not in the sources"
     return [box]
 
 
