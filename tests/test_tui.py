@@ -329,3 +329,16 @@ def test_snapshot_sources_pane(snap_compare) -> None:  # type: ignore[no-untyped
     assert snap_compare(
         make_app(None), terminal_size=SIZE, run_before=_asking(TOKYO, cite=True)
     )
+
+
+async def test_user_templates_change_the_answer_on_screen(tmp_path: Path) -> None:
+    (tmp_path / "answer.md.j2").write_text(
+        "Custom answer with {{ citations | length }} quote(s)\n", encoding="utf-8"
+    )
+    app = make_app(None, str(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, TOKYO)
+        shown = texts(app)
+        assert "Custom answer with 1 quote(s)" in shown
+        assert "Blinken" not in shown
