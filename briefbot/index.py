@@ -12,14 +12,16 @@ does not change the ranking.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rank_bm25 import BM25L, BM25Okapi, BM25Plus
+import numpy as np
 
 from .errors import CorpusError
 
-VARIANTS = {"plus": BM25Plus, "okapi": BM25Okapi, "l": BM25L}
+VARIANTS = ("plus", "okapi", "l")
+OKAPI_EPSILON = 0.25  # rank-bm25's floor for negative Okapi IDF, as a share of the mean
 
 
 @dataclass(frozen=True)
@@ -29,29 +31,55 @@ class Settings:
     b: float = 0.75
     delta: float = 1.0
 
-    def model(self, corpus: list[list[str]]):  # type: ignore[no-untyped-def]
-        cls = VARIANTS[self.variant]
-        if self.variant == "okapi":
-            return cls(corpus, k1=self.k1, b=self.b)
-        return cls(corpus, k1=self.k1, b=self.b, delta=self.delta)
-
 
 class Index:
-    """Scores paragraphs (by position) for a bag of query terms."""
+    """Scores paragraphs (by position) for a bag of query terms, touching only postings.
+
+    rank-bm25's ``get_scores`` walks every paragraph for every query term.  Here each term
+    keeps the positions and counts of the paragraphs that hold it, and a query adds up
+    only those; the part of the score that every paragraph gets alike (BM25Plus's delta
+    term) is one constant.  The formulas, IDF included, are rank-bm25's,
+    so the scores are the same (pinned by a property test against rank_bm25).
+    """
 
     def __init__(self, docs_terms: Sequence[Sequence[str]], settings: Settings = Settings()):
         if not docs_terms or not any(docs_terms):
             raise CorpusError("no searchable text in the corpus")
         self.settings = settings
         self.size = len(docs_terms)
-        self._model = settings.model([list(t) for t in docs_terms])
-        self.postings: dict[str, list[int]] = {}
+        positions: dict[str, list[int]] = {}
+        counts: dict[str, list[int]] = {}
+        lengths = np.empty(self.size, dtype=np.float64)
         for position, terms in enumerate(docs_terms):
-            for term in dict.fromkeys(terms):
-                self.postings.setdefault(term, []).append(position)
+            lengths[position] = len(terms)
+            for term, count in Counter(terms).items():
+                positions.setdefault(term, []).append(position)
+                counts.setdefault(term, []).append(count)
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
+            term: (np.array(positions[term], dtype=np.int64), np.array(counts[term], dtype=np.float64))
+            for term in positions
+        }
+        avgdl = float(lengths.sum()) / self.size
+        s = settings
+        # rank-bm25's length normalization, written in its order of operations.
+        self._length_norm = 1 - s.b + s.b * lengths / avgdl
+        self._bm25_idf = self._rank_bm25_idf({t: len(p[0]) for t, p in self.postings.items()})
+
+    def _rank_bm25_idf(self, df: dict[str, int]) -> dict[str, float]:
+        """IDF exactly as rank-bm25 computes it for the chosen variant."""
+        n = self.size
+        if self.settings.variant == "plus":
+            return {t: math.log((n + 1) / f) for t, f in df.items()}
+        if self.settings.variant == "l":
+            return {t: math.log(n + 1) - math.log(f + 0.5) for t, f in df.items()}
+        idf = {t: math.log(n - f + 0.5) - math.log(f + 0.5) for t, f in df.items()}
+        average = sum(idf.values()) / len(idf)
+        floor = OKAPI_EPSILON * average
+        return {t: (floor if v < 0 else v) for t, v in idf.items()}
 
     def doc_freq(self, term: str) -> int:
-        return len(self.postings.get(term, ()))
+        posting = self.postings.get(term)
+        return 0 if posting is None else len(posting[0])
 
     def idf(self, term: str) -> float:
         """Rarity of a term on one positive scale; a term the corpus lacks is the rarest."""
@@ -59,10 +87,31 @@ class Index:
 
     def scores(self, terms: Sequence[str]) -> list[float]:
         """rank-bm25's score of every paragraph for the distinct known ``terms``."""
-        unique = [t for t in dict.fromkeys(terms) if t in self.postings]
-        if not unique:
-            return [0.0] * self.size
-        return [float(s) for s in self._model.get_scores(unique)]
+        return [float(x) for x in self._score_array(self._known(terms))]
+
+    def _known(self, terms: Sequence[str]) -> list[str]:
+        return [t for t in dict.fromkeys(terms) if t in self.postings]
+
+    def _score_array(self, terms: list[str]) -> np.ndarray:
+        s = self.settings
+        base = 0.0
+        for t in terms:
+            idf = self._bm25_idf[t]
+            if s.variant == "plus":
+                base += idf * s.delta
+        scores = np.full(self.size, base)
+        for t in terms:
+            where, tf = self.postings[t]
+            idf = self._bm25_idf[t]
+            norm = self._length_norm[where]
+            if s.variant == "plus":
+                scores[where] += idf * (tf * (s.k1 + 1)) / (s.k1 * norm + tf)
+            elif s.variant == "okapi":
+                scores[where] += idf * (tf * (s.k1 + 1) / (tf + s.k1 * norm))
+            else:
+                ctd = tf / norm
+                scores[where] += idf * tf * (s.k1 + 1) * (ctd + s.delta) / (s.k1 + ctd + s.delta)
+        return scores
 
     def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
         """The ``k`` best (position, score) pairs among paragraphs holding any of ``terms``.
@@ -70,9 +119,13 @@ class Index:
         Candidates come from the postings, not from the score's sign: under Okapi a
         paragraph can hold a term whose IDF is zero or negative and still be the match.
         """
-        candidates = {i for t in terms for i in self.postings.get(t, ())}
-        if not candidates:
+        known = self._known(terms)
+        if not known:
             return []
-        scores = self.scores(terms)
-        ranked = sorted(candidates, key=lambda i: (-scores[i], i))
-        return [(i, scores[i]) for i in ranked[:k]]
+        candidates = np.unique(np.concatenate([self.postings[t][0] for t in known]))
+        scores = self._score_array(known)[candidates]
+        if len(candidates) > k:
+            keep = np.argpartition(-scores, k - 1)[:k]
+            candidates, scores = candidates[keep], scores[keep]
+        order = np.lexsort((candidates, -scores))
+        return [(int(candidates[i]), float(scores[i])) for i in order]

@@ -94,3 +94,53 @@ def test_scores_match_a_bm25_plus_built_with_the_index_settings():
     s = index.settings
     expected = BM25Plus(corpus, k1=s.k1, b=s.b, delta=s.delta).get_scores(["otter", "dam"])
     assert index.scores(["otter", "dam", "otter"]) == pytest.approx(list(expected))
+
+
+# --- equality with rank-bm25 on random corpora ---------------------------------------------
+
+import math  # noqa: E402
+
+from hypothesis import assume, given, settings as hyp_settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from rank_bm25 import BM25L, BM25Okapi, BM25Plus  # noqa: E402
+
+from briefbot.index import Settings  # noqa: E402
+
+_WORDS = st.sampled_from([f"w{i}" for i in range(12)])
+_CORPORA = st.lists(st.lists(_WORDS, max_size=15), min_size=1, max_size=25).filter(any)
+_RANK_BM25 = {
+    "plus": lambda corpus, s: BM25Plus(corpus, k1=s.k1, b=s.b, delta=s.delta),
+    "okapi": lambda corpus, s: BM25Okapi(corpus, k1=s.k1, b=s.b),
+    "l": lambda corpus, s: BM25L(corpus, k1=s.k1, b=s.b, delta=s.delta),
+}
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")
+@hyp_settings(max_examples=150, deadline=None)
+@given(
+    corpus=_CORPORA,
+    query=st.lists(_WORDS, min_size=1, max_size=5),
+    variant=st.sampled_from(sorted(_RANK_BM25)),
+    k1=st.sampled_from([0.5, 1.2, 1.5, 2.0]),
+    b=st.sampled_from([0.0, 0.4, 0.75, 1.0]),
+)
+def test_postings_scores_equal_rank_bm25_scores(corpus, query, variant, k1, b):
+    s = Settings(variant=variant, k1=k1, b=b, delta=1.0)
+    unique = list(dict.fromkeys(query))
+    expected = _RANK_BM25[variant](corpus, s).get_scores(unique)
+    # rank-bm25's BM25L divides 0 by 0 for an empty paragraph when b=1 (NaN); not ours.
+    assume(not any(math.isnan(x) for x in expected))
+    assert Index(corpus, s).scores(unique) == pytest.approx(list(expected), rel=1e-9, abs=1e-9)
+
+
+@hyp_settings(max_examples=100, deadline=None)
+@given(corpus=_CORPORA, query=st.lists(_WORDS, min_size=1, max_size=4), k=st.integers(1, 6))
+def test_top_is_the_best_paragraphs_holding_a_query_term(corpus, query, k):
+    index = Index(corpus)
+    unique = list(dict.fromkeys(query))
+    scores = index.scores(unique)
+    holding = [i for i, doc in enumerate(corpus) if set(doc) & set(unique)]
+    expected = sorted(holding, key=lambda i: (-scores[i], i))[:k]
+    got = index.top(unique, k)
+    assert [round(s, 9) for _, s in got] == [round(scores[i], 9) for i in expected]
+    assert {i for i, _ in got} <= set(holding)
