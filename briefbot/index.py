@@ -47,39 +47,50 @@ class Index:
             raise CorpusError("no searchable text in the corpus")
         self.settings = settings
         self.size = len(docs_terms)
-        positions: dict[str, list[int]] = {}
-        counts: dict[str, list[int]] = {}
+        # Postings in one compressed layout: term id -> a slice of (paragraph, count) pairs.
+        self._vocab: dict[str, int] = {}
+        term_ids: list[int] = []
+        paragraph_ids: list[int] = []
+        counts: list[int] = []
         lengths = np.empty(self.size, dtype=np.float64)
         for position, terms in enumerate(docs_terms):
             lengths[position] = len(terms)
             for term, count in Counter(terms).items():
-                positions.setdefault(term, []).append(position)
-                counts.setdefault(term, []).append(count)
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
-            term: (np.array(positions[term], dtype=np.int64), np.array(counts[term], dtype=np.float64))
-            for term in positions
-        }
+                term_ids.append(self._vocab.setdefault(term, len(self._vocab)))
+                paragraph_ids.append(position)
+                counts.append(count)
+        ids = np.array(term_ids, dtype=np.int64)
+        order = np.argsort(ids, kind="stable")
+        self._paragraphs = np.array(paragraph_ids, dtype=np.int32)[order]
+        self._counts = np.array(counts, dtype=np.float32)[order]
+        self._df = np.bincount(ids, minlength=len(self._vocab))
+        self._starts = np.concatenate(([0], np.cumsum(self._df)))
         avgdl = float(lengths.sum()) / self.size
         s = settings
         # rank-bm25's length normalization, written in its order of operations.
         self._length_norm = 1 - s.b + s.b * lengths / avgdl
-        self._bm25_idf = self._rank_bm25_idf({t: len(p[0]) for t, p in self.postings.items()})
+        self._bm25_idf = self._rank_bm25_idf(self._df.astype(np.float64))
 
-    def _rank_bm25_idf(self, df: dict[str, int]) -> dict[str, float]:
-        """IDF exactly as rank-bm25 computes it for the chosen variant."""
+    def _rank_bm25_idf(self, df: np.ndarray) -> np.ndarray:
+        """IDF exactly as rank-bm25 computes it for the chosen variant, by term id."""
         n = self.size
         if self.settings.variant == "plus":
-            return {t: math.log((n + 1) / f) for t, f in df.items()}
+            return np.log((n + 1) / df)
         if self.settings.variant == "l":
-            return {t: math.log(n + 1) - math.log(f + 0.5) for t, f in df.items()}
-        idf = {t: math.log(n - f + 0.5) - math.log(f + 0.5) for t, f in df.items()}
-        average = sum(idf.values()) / len(idf)
-        floor = OKAPI_EPSILON * average
-        return {t: (floor if v < 0 else v) for t, v in idf.items()}
+            return math.log(n + 1) - np.log(df + 0.5)
+        idf = np.log(n - df + 0.5) - np.log(df + 0.5)
+        floor = OKAPI_EPSILON * (idf.sum() / len(idf))
+        return np.where(idf < 0, floor, idf)
+
+    def _posting(self, term: str) -> tuple[np.ndarray, np.ndarray, float]:
+        """(paragraph positions, counts, rank-bm25 IDF) of a term the index holds."""
+        tid = self._vocab[term]
+        a, b = self._starts[tid], self._starts[tid + 1]
+        return self._paragraphs[a:b], self._counts[a:b].astype(np.float64), float(self._bm25_idf[tid])
 
     def doc_freq(self, term: str) -> int:
-        posting = self.postings.get(term)
-        return 0 if posting is None else len(posting[0])
+        tid = self._vocab.get(term)
+        return 0 if tid is None else int(self._df[tid])
 
     def idf(self, term: str) -> float:
         """Rarity of a term on one positive scale; a term the corpus lacks is the rarest."""
@@ -90,19 +101,17 @@ class Index:
         return [float(x) for x in self._score_array(self._known(terms))]
 
     def _known(self, terms: Sequence[str]) -> list[str]:
-        return [t for t in dict.fromkeys(terms) if t in self.postings]
+        return [t for t in dict.fromkeys(terms) if t in self._vocab]
 
     def _score_array(self, terms: list[str]) -> np.ndarray:
         s = self.settings
         base = 0.0
-        for t in terms:
-            idf = self._bm25_idf[t]
-            if s.variant == "plus":
+        postings = [self._posting(t) for t in terms]
+        if s.variant == "plus":
+            for _, _, idf in postings:
                 base += idf * s.delta
         scores = np.full(self.size, base)
-        for t in terms:
-            where, tf = self.postings[t]
-            idf = self._bm25_idf[t]
+        for where, tf, idf in postings:
             norm = self._length_norm[where]
             if s.variant == "plus":
                 scores[where] += idf * (tf * (s.k1 + 1)) / (s.k1 * norm + tf)
@@ -122,7 +131,7 @@ class Index:
         known = self._known(terms)
         if not known:
             return []
-        candidates = np.unique(np.concatenate([self.postings[t][0] for t in known]))
+        candidates = np.unique(np.concatenate([self._posting(t)[0] for t in known]))
         scores = self._score_array(known)[candidates]
         if len(candidates) > k:
             keep = np.argpartition(-scores, k - 1)[:k]
