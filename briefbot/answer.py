@@ -317,7 +317,7 @@ def _proximity(terms: list[str], matched: frozenset[str]) -> float:
     counts: dict[str, int] = {}
     left = 0
     have = 0
-    for right, (pos, term) in enumerate(positions):
+    for pos, term in positions:
         counts[term] = counts.get(term, 0) + 1
         if counts[term] == 1:
             have += 1

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import Block, body_blocks, front_matter, paragraph_text
+from .clean import body_blocks, front_matter, paragraph_text
 from .errors import CorpusError
 from .safe import visible
 

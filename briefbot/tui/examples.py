@@ -44,12 +44,12 @@ def example_questions(bot: Briefbot, k: int = 3) -> list[str]:
     for doc in bot.corpus.documents:
         counts = _names(" ".join(p.text for p in doc.paragraphs))
 
-        def weight(name: str) -> float:
-            # Repeated, but rare across the corpus: "Taiwan Strait" over "United States".
-            terms = bot.tokenizer.terms(name)
-            return counts[name] * min((bot.index.idf(t) for t in terms), default=0.0)
-
-        ranked = sorted(counts, key=lambda name: (-weight(name), name))
+        # Repeated, but rare across the corpus: "Taiwan Strait" over "United States".
+        weight = {
+            name: count * min((bot.index.idf(t) for t in bot.tokenizer.terms(name)), default=0.0)
+            for name, count in counts.items()
+        }
+        ranked = sorted(counts, key=lambda name: (-weight[name], name))
         per_doc.append([(doc, name) for name in ranked[:6]])
     candidates = []
     used: set[str] = set()
