@@ -135,14 +135,12 @@ class Selector:
         index: Index,
         tokenizer: Tokenizer,
         paragraphs: Sequence[Paragraph],
-        paragraph_terms: Sequence[frozenset[str]],
         tuning: Tuning = Tuning(),
     ) -> None:
         self.corpus = corpus
         self.index = index
         self.tokenizer = tokenizer
         self.paragraphs = paragraphs
-        self.paragraph_terms = paragraph_terms
         self.tuning = tuning
         self._titles = {d.id: d.title for d in corpus.documents}
         self._names = self._document_names()
@@ -190,8 +188,7 @@ class Selector:
         best_coverage = 0.0
         for position, para_score in ranked:
             para = self.paragraphs[position]
-            held = self.paragraph_terms[position]
-            coverage = sum(w for t, w in weights.items() if t in held) / total
+            coverage = sum(w for t, w in weights.items() if self.index.holds(position, t)) / total
             best_coverage = max(best_coverage, coverage)
             share = max(para_score, 0.0) / top_score if top_score > 0 else 0.0
             bonus = 0.2 * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)

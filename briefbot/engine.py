@@ -77,14 +77,7 @@ class Briefbot:
         self.tokenizer = Tokenizer(mine_aliases(p.text for p in self.paragraphs))
         terms = [self.tokenizer.terms(p.text) for p in self.paragraphs]
         self.index = Index(terms, settings)
-        self.selector = Selector(
-            corpus,
-            self.index,
-            self.tokenizer,
-            self.paragraphs,
-            [frozenset(t) for t in terms],
-            tuning,
-        )
+        self.selector = Selector(corpus, self.index, self.tokenizer, self.paragraphs, tuning)
         self.renderer = Renderer(templates)
 
     @classmethod

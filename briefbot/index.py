@@ -92,6 +92,15 @@ class Index:
         tid = self._vocab.get(term)
         return 0 if tid is None else int(self._df[tid])
 
+    def holds(self, position: int, term: str) -> bool:
+        """Whether the paragraph at ``position`` contains ``term``."""
+        tid = self._vocab.get(term)
+        if tid is None:
+            return False
+        where = self._paragraphs[self._starts[tid] : self._starts[tid + 1]]
+        i = int(np.searchsorted(where, position))
+        return i < len(where) and int(where[i]) == position
+
     def idf(self, term: str) -> float:
         """Rarity of a term on one positive scale; a term the corpus lacks is the rarest."""
         return math.log((self.size + 1) / (self.doc_freq(term) + 0.5))
