@@ -201,8 +201,8 @@ def _engine(args: argparse.Namespace) -> Briefbot:
     from .engine import Briefbot
 
     bot = Briefbot.from_folder(args.corpus, templates=getattr(args, "templates", None))
-    for skipped in bot.corpus.skipped:
-        _note(str(skipped))
+    for message in [*map(str, bot.corpus.skipped), *bot.notices]:
+        _note(message)
     return bot
 
 

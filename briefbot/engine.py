@@ -74,11 +74,36 @@ class Briefbot:
     ) -> None:
         self.corpus = corpus
         self.paragraphs = corpus.paragraphs
-        self.tokenizer = Tokenizer(mine_aliases(p.text for p in self.paragraphs))
-        terms = [self.tokenizer.terms(p.text) for p in self.paragraphs]
-        self.index = Index(terms, settings)
+        # Things the user should hear about (a cache rebuilt, say); the faces print them.
+        self.notices: list[str] = []
+        self.index, aliases = self._build_index(settings)
+        self.tokenizer = Tokenizer(aliases)
         self.selector = Selector(corpus, self.index, self.tokenizer, self.paragraphs, tuning)
         self.renderer = Renderer(templates)
+
+    def _build_index(self, settings: Settings) -> tuple[Index, dict[tuple[str, ...], str]]:
+        """The index and the corpus's aliases: from the cache for a large corpus, else built."""
+        from . import cache
+
+        large = len(self.paragraphs) >= cache.MIN_PARAGRAPHS
+        key = cache.cache_key(self.corpus.fingerprint, settings)
+        if large:
+            try:
+                cached = cache.load(key, settings)
+            except cache.CacheProblem as exc:
+                self.notices.append(f"index cache {exc}; rebuilding it")
+                cached = None
+            if cached is not None:
+                return cached
+        aliases = mine_aliases(p.text for p in self.paragraphs)
+        tokenizer = Tokenizer(aliases)
+        index = Index([tokenizer.terms(p.text) for p in self.paragraphs], settings)
+        if large:
+            try:
+                cache.save(key, index, aliases)
+            except OSError as exc:
+                self.notices.append(f"could not write the index cache: {exc.strerror or exc}")
+        return index, aliases
 
     @classmethod
     def from_folder(

@@ -65,11 +65,53 @@ class Index:
         self._counts = np.array(counts, dtype=np.float32)[order]
         self._df = np.bincount(ids, minlength=len(self._vocab))
         self._starts = np.concatenate(([0], np.cumsum(self._df)))
+        self._finish(lengths)
+
+    def _finish(self, lengths: np.ndarray) -> None:
+        """Derive what scoring needs from the stored arrays."""
+        self.lengths = lengths
         avgdl = float(lengths.sum()) / self.size
-        s = settings
+        s = self.settings
         # rank-bm25's length normalization, written in its order of operations.
         self._length_norm = 1 - s.b + s.b * lengths / avgdl
         self._bm25_idf = self._rank_bm25_idf(self._df.astype(np.float64))
+
+    def parts(self) -> tuple[list[str], dict[str, np.ndarray]]:
+        """The index as a vocabulary (by term id) and plain arrays: what a cache stores."""
+        vocab = sorted(self._vocab, key=self._vocab.__getitem__)
+        arrays = {
+            "paragraphs": self._paragraphs,
+            "counts": self._counts,
+            "starts": self._starts,
+            "lengths": self.lengths,
+        }
+        return vocab, arrays
+
+    @classmethod
+    def from_parts(
+        cls, vocab: list[str], arrays: dict[str, np.ndarray], settings: Settings
+    ) -> Index:
+        """Rebuild an index from :meth:`parts`; raises ValueError if they do not fit."""
+        starts, paragraphs = arrays["starts"], arrays["paragraphs"]
+        counts, lengths = arrays["counts"], arrays["lengths"]
+        if (
+            starts.ndim != 1 or len(starts) != len(vocab) + 1 or int(starts[0]) != 0
+            or int(starts[-1]) != len(paragraphs) or len(counts) != len(paragraphs)
+            or np.any(np.diff(starts) < 0) or len(lengths) == 0
+            or (len(paragraphs) and (paragraphs.min() < 0 or paragraphs.max() >= len(lengths)))
+            or not lengths.sum() > 0
+        ):
+            raise ValueError("index arrays do not fit together")
+        index = cls.__new__(cls)
+        index.settings = settings
+        index.size = len(lengths)
+        index._vocab = {term: i for i, term in enumerate(vocab)}
+        index._paragraphs = paragraphs.astype(np.int32, copy=False)
+        index._counts = counts.astype(np.float32, copy=False)
+        index._starts = starts.astype(np.int64, copy=False)
+        index._df = np.diff(index._starts)
+        index._finish(lengths.astype(np.float64, copy=False))
+        return index
 
     def _rank_bm25_idf(self, df: np.ndarray) -> np.ndarray:
         """IDF exactly as rank-bm25 computes it for the chosen variant, by term id."""

@@ -138,8 +138,8 @@ class BriefbotApp(App[None]):
         await self._drop_loading()
         summary = bot.corpus.summary()
         self.sub_title = f"{summary['documents']} documents · {summary['paragraphs']} paragraphs"
-        for skipped in bot.corpus.skipped:
-            await self.add(Note(str(skipped), "notice"))
+        for message in [*map(str, bot.corpus.skipped), *bot.notices]:
+            await self.add(Note(message, "notice"))
         await self.add(self._hint())
 
     def _hint(self) -> Note:
