@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.nodes
+import jinja2.runtime
 import markupsafe
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
@@ -81,6 +83,7 @@ class _Sandbox(SandboxedEnvironment):
 MAX_VALUE = 1_000_000  # characters or items in any one value a template builds
 MAX_STEPS = 1_000_000  # loop steps over range() in one render
 _steps: contextvars.ContextVar[list[int]] = contextvars.ContextVar("template_steps")
+_CONTEXTS = (jinja2.Environment, jinja2.runtime.Context, jinja2.nodes.EvalContext)
 _WIDTH = re.compile(r"%[-#0 +]*(\d*)(?:\.(\d+))?")
 
 
@@ -108,13 +111,20 @@ def _bounded_filter(name: str, func: Any) -> Any:
                 raise SecurityError(f"{name}: {value} is over the limit of {MAX_VALUE:,}")
             if isinstance(value, str):
                 _checked(value)
-        if name == "join" and args:
-            items = [str(x) for x in args[-2 if len(args) > 1 else -1] or ()][: MAX_VALUE + 1]
-            if sum(map(len, items)) > MAX_VALUE:
+        # Filters that take a context get it first; the filtered value comes after it.
+        lead = 0
+        while lead < len(args) and isinstance(args[lead], _CONTEXTS):
+            lead += 1
+        data = list(args[lead:])
+        if name == "join" and data:
+            # Materialized once here, so a generator is measured and still joined whole.
+            data[0] = list(data[0])
+            if sum(len(str(x)) for x in data[0][: MAX_VALUE + 1]) > MAX_VALUE:
                 raise SecurityError("join would build a value over the size limit")
-        if name == "replace":
-            strings = [v for v in values if isinstance(v, str)]
-            if len(strings) >= 3 and strings[-3].count(strings[-2]) * len(strings[-1]) > MAX_VALUE:
+            args = (*args[:lead], *data)
+        if name == "replace" and len(data) >= 3 and all(isinstance(v, str) for v in data[:3]):
+            text, old, new = data[:3]
+            if text.count(old) * len(new) > MAX_VALUE:
                 raise SecurityError("replace would build a value over the size limit")
         return _checked(func(*args, **kwargs))
 

@@ -234,3 +234,13 @@ def test_html_templates_autoescape_values(templates):
 def test_markdown_templates_do_not_html_escape(templates):
     write(templates, "page.md.j2", "{{ quote }}")
     assert Renderer(templates).render("page.md.j2", {"quote": "a & b"}) == "a & b"
+
+
+def test_bounded_filters_still_work_on_ordinary_values(templates):
+    write(
+        templates,
+        "filters.md.j2",
+        "{{ ['a','b']|join }}|{{ ['a','b']|join('-') }}|{{ [1,2]|map('string')|join('+') }}"
+        "|{{ 'aXa'|replace('a','bb') }}",
+    )
+    assert Renderer(templates).render("filters.md.j2", {}) == "ab|a-b|1+2|bbXbb"
