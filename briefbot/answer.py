@@ -124,6 +124,11 @@ class _Sentence:
     end: int
     score: float
     matched: frozenset[str]
+    # The paragraph's sentence spans and question terms per sentence (shared by its
+    # sentences), and this sentence's place among them: what growing the quote needs.
+    spans: tuple[tuple[int, int], ...] = ()
+    matches: tuple[frozenset[str], ...] = ()
+    index: int = 0
 
 
 class Selector:
@@ -203,7 +208,7 @@ class Selector:
         answered = best_coverage >= self.tuning.answer_threshold and not unknown_names
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         picked = self._pick(sentences, answered, max_citations or self.tuning.max_citations)
-        return answered, [self._cite(i, s, query) for i, s in enumerate(picked, start=1)]
+        return answered, [self._cite(i, s) for i, s in enumerate(picked, start=1)]
 
     def _score_sentences(
         self,
@@ -215,10 +220,10 @@ class Selector:
         bonus: float,
     ) -> list[_Sentence]:
         cue = _CUES.get(query.kind)
-        spans = sentence_spans(para.text)
+        spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
         terms = [self.tokenizer.terms(t) for t in texts]
-        matched = [frozenset(t for t in weights if t in ts) for ts in terms]
+        matched = tuple(frozenset(t for t in weights if t in ts) for ts in terms)
         out = []
         for i, (start, end) in enumerate(spans):
             coverage = sum(weights[t] for t in matched[i]) / total
@@ -234,7 +239,7 @@ class Selector:
             if cue is not None and matched[i] and cue.search(texts[i]):
                 score += 0.15
             score -= 0.05 * max(0, len(terms[i]) - 40) / 40
-            out.append(_Sentence(para, start, end, score, matched[i]))
+            out.append(_Sentence(para, start, end, score, matched[i], spans, matched, i))
         return out
 
     def _pick(self, sentences: list[_Sentence], answered: bool, limit: int) -> list[_Sentence]:
@@ -261,8 +266,8 @@ class Selector:
             picked.append(s)
         return picked
 
-    def _cite(self, n: int, sentence: _Sentence, query: Query) -> Citation:
-        start, end = self._extend(sentence, query)
+    def _cite(self, n: int, sentence: _Sentence) -> Citation:
+        start, end = self._extend(sentence)
         para = sentence.para
         return Citation(
             n=n,
@@ -275,13 +280,11 @@ class Selector:
             end=end,
         )
 
-    def _extend(self, sentence: _Sentence, query: Query) -> tuple[int, int]:
+    def _extend(self, sentence: _Sentence) -> tuple[int, int]:
         """Grow the quote by a neighbouring sentence when it adds question terms."""
-        spans = sentence_spans(sentence.para.text)
-        i = spans.index((sentence.start, sentence.end))
+        spans, i = sentence.spans, sentence.index
         lo, hi = i, i
         covered = set(sentence.matched)
-        text = sentence.para.text
         for _ in range(self.tuning.max_quote_sentences - 1):
             options = []
             if lo > 0:
@@ -290,8 +293,7 @@ class Selector:
                 options.append(hi + 1)
             gains = []
             for j in options:
-                terms = set(self.tokenizer.terms(text[spans[j][0] : spans[j][1]]))
-                new = {t for t in query.terms if t in terms} - covered
+                new = sentence.matches[j] - covered
                 gains.append((len(new), -abs(j - i), j, new))
             gains = [g for g in gains if g[0] > 0]
             if not gains:
