@@ -43,6 +43,12 @@ def _corpus_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _templates_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--templates", metavar="DIR", help="folder of templates overriding those in prompts/"
+    )
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -73,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--top-k", type=_positive, default=3, metavar="N", help="at most N quotes (default 3)"
     )
-    ask.add_argument("--templates", metavar="DIR", help="folder of templates overriding prompts/")
+    _templates_option(ask)
     _corpus_option(ask)
 
     search = sub.add_parser(
@@ -118,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "else today)")
     brief.add_argument("--overview", action="store_true", help="start with a Key points section")
     brief.add_argument("--force", action="store_true", help="replace OUT if it exists")
-    brief.add_argument("--templates", metavar="DIR", help="folder of templates overriding prompts/")
+    _templates_option(brief)
     _corpus_option(brief)
 
     chat = sub.add_parser(
@@ -126,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the terminal chat (the default with no command)",
         description="Open the terminal chat: ask, follow up, open the cited paragraph.",
     )
-    chat.add_argument("--templates", metavar="DIR", help="folder of templates overriding prompts/")
+    _templates_option(chat)
     _corpus_option(chat)
     return parser
 
@@ -159,7 +165,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if out is not None:
         check_target(out, force=args.force, inputs=[questions_path])
-    plans = parse_questions("\n".join(_read_lines(questions_path, "questions")))
+    plans = parse_questions(_read_text(questions_path, "questions"))
     if not any(p.questions or p.is_overview for p in plans) and not args.overview:
         raise UsageError(f"no questions in {questions_path}")
     bot = _engine(args)
@@ -260,6 +266,10 @@ def _search_many(bot: Briefbot, path: Path, k: int) -> int:
 
 
 def _read_lines(path: Path, what: str) -> list[str]:
+    return _read_text(path, what).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _read_text(path: Path, what: str) -> str:
     from .corpus import decode
 
     try:
@@ -268,7 +278,7 @@ def _read_lines(path: Path, what: str) -> list[str]:
         raise UsageError(f"{what} file is a folder: {path}") from None
     except OSError as exc:
         raise UsageError(f"cannot read {what} file {path}: {exc.strerror}") from None
-    return decode(data).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return decode(data)
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
