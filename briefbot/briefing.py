@@ -11,7 +11,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,9 @@ from .sentences import sentence_spans
 
 if TYPE_CHECKING:
     from .engine import Briefbot
+
+# Called after each question: (questions done, questions in all, the question).
+Progress = Callable[[int, int, str], None]
 
 KEY_POINTS = "Key points"
 DEFAULT_SECTION = "Questions"
@@ -101,7 +104,7 @@ def build(
     *,
     title: str,
     date: str | None = None,
-    progress: object = None,
+    progress: Progress | None = None,
 ) -> Briefing:
     """Answer every question of every section (each on its own, no follow-up context)."""
     from .engine import QuestionError
@@ -117,7 +120,7 @@ def build(
             except QuestionError:
                 answers.append(bot.unanswerable(question))
             done += 1
-            if callable(progress):
+            if progress is not None:
                 progress(done, total, question)
         points = tuple(key_points(bot)) if plan.is_overview else ()
         sections.append(Section(plan.heading, tuple(answers), points))

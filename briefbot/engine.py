@@ -20,7 +20,7 @@ from .safe import visible
 from .text import Tokenizer
 
 if TYPE_CHECKING:
-    from .briefing import Briefing, SectionPlan
+    from .briefing import Briefing, Progress, SectionPlan
 
 MAX_QUESTION_CHARS = 2000
 
@@ -147,7 +147,7 @@ class Briefbot:
         title: str = "Briefing",
         date: str | None = None,
         overview: bool = False,
-        progress: object = None,
+        progress: Progress | None = None,
     ) -> Briefing:
         """A briefing memo: a list of questions, sections, or {heading: questions}."""
         from .briefing import KEY_POINTS, DEFAULT_SECTION, SectionPlan, build
