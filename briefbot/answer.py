@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 from .corpus import Corpus, Paragraph
 from .index import Index
+from .lexicon import Lexicon
+from .lexicon import shared as shared_lexicon
 from .question import PERSON, PLACE, QUANTITY, REASON, TIME, WORDING, Query
 from .sentences import sentence_spans
-from .text import Tokenizer
+from .text import LIGHT_VERBS, Tokenizer, stem, words
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,10 @@ _CUES = {
     TIME: re.compile(
         rf"\b(?:{_MONTHS}|(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|yesterday|today|tomorrow|ago|since|until|by the end of|last (?:week|month|year)"
-        r"|next (?:week|month|year)|in the past|decades?|years?|months?|weeks?|days?)\b",
+        r"|next (?:week|month|year)|in the past|decades?|years?|months?|weeks?|days?|centur(?:y|ies)"
+        r"|dawn|dusk|morning|afternoon|evening|night|noon|midnight|spring|summer|autumn|winter"
+        r"|weekends?|hours?|before|after|during|following|prior to|soon|recently|earlier|later"
+        r"|once|annually|daily|weekly|monthly|now|currently)\b",
         re.IGNORECASE,
     ),
     QUANTITY: re.compile(
@@ -100,6 +105,11 @@ _CUES = {
 }
 
 
+# How people name a newspaper's unsigned opinion piece.
+EDITORIAL_WORDS = ("editorial", "editorials")
+_YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
+
+
 @dataclass(frozen=True)
 class Tuning:
     """The knobs of answer selection, calibrated on the development questions."""
@@ -112,6 +122,12 @@ class Tuning:
     named_document_bonus: float = 0.3  # for sentences of a document the question names
     context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
     second_document_ratio: float = 0.8  # cite another document if its best is this close
+    # A question word met only through a related word (synonym, word form, broader
+    # term) counts this much of the word itself.
+    related_match: float = 0.6
+    related_known: float = 0.6  # the same for a question word the corpus also uses
+    related_limit: int = 30  # words with more relatives than this are too vague to expand
+    light_verb_weight: float = 0.3  # "take", "make", "hold": little meaning of their own
     max_citations: int = 3
     max_quote_sentences: int = 3
     max_quote_chars: int = 600
@@ -129,6 +145,8 @@ class _Sentence:
     spans: tuple[tuple[int, int], ...] = ()
     matches: tuple[frozenset[str], ...] = ()
     index: int = 0
+    position: int = 0  # the paragraph's place in the index
+    direct: bool = False  # holds a question term itself, not only a related word
 
 
 class Selector:
@@ -141,14 +159,17 @@ class Selector:
         tokenizer: Tokenizer,
         paragraphs: Sequence[Paragraph],
         tuning: Tuning = Tuning(),
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.corpus = corpus
         self.index = index
         self.tokenizer = tokenizer
         self.paragraphs = paragraphs
         self.tuning = tuning
+        self.lexicon = lexicon if lexicon is not None else shared_lexicon()
         self._titles = {d.id: d.title for d in corpus.documents}
         self._names = self._document_names()
+        self._years = [int(t) for t in index.vocabulary() if _YEAR.fullmatch(t)]
 
     def _document_names(self) -> dict[str, str]:
         """Terms that name one document only (its author, site or a title word the body
@@ -159,7 +180,13 @@ class Selector:
             title = [t for t in self.tokenizer.terms(d.title) if self.index.doc_freq(t) == 0]
             for term in set(names) | set(title):
                 owners.setdefault(term, set()).add(d.id)
-        return {t: next(iter(ids)) for t, ids in owners.items() if len(ids) == 1}
+        names = {t: next(iter(ids)) for t, ids in owners.items() if len(ids) == 1}
+        # An unsigned piece among signed ones is the paper's own voice: "the editorial".
+        unsigned = [d.id for d in self.corpus.documents if not d.author]
+        if len(unsigned) == 1 and len(self.corpus.documents) > 1:
+            for word in EDITORIAL_WORDS:
+                names.setdefault(stem(word), unsigned[0])
+        return names
 
     def weights(self, query: Query) -> dict[str, float]:
         """How much each question term matters for the verdict and the quote.
@@ -177,14 +204,40 @@ class Selector:
                 w *= self.tuning.unknown_weight
             if t in query.carried:
                 w *= self.tuning.context_weight
+            if t in LIGHT_VERBS:
+                w *= self.tuning.light_verb_weight
             weights[t] = w
         return weights
+
+    def alternatives(self, weights: dict[str, float]) -> dict[str, dict[str, float]]:
+        """For each question term, the terms that stand for it in a paragraph and how much
+        each counts: the term itself fully, a related word the corpus uses partly."""
+        out: dict[str, dict[str, float]] = {}
+        for t in weights:
+            alts = {t: 1.0}
+            factor = self.tuning.related_known if self.index.doc_freq(t) else self.tuning.related_match
+            related = self.lexicon.related(t)
+            # A word with very many relatives ("take", "set") is too vague to stand in.
+            if not factor or len(related) > self.tuning.related_limit:
+                out[t] = alts
+                continue
+            for r in sorted(related):
+                if r not in weights and self.index.doc_freq(r) > 0:
+                    alts[r] = factor
+            out[t] = alts
+        return out
 
     def select(self, query: Query, max_citations: int | None = None) -> tuple[bool, list[Citation]]:
         """(answered, citations) for ``query``; citations are related passages if not answered."""
         weights = self.weights(query)
-        named = {self._names[t] for t in query.terms if t in self._names}
-        ranked = self.index.top(list(weights), self.tuning.candidates)
+        alternatives = self.alternatives(weights)
+        asked = set(query.terms) | {stem(w) for w in words(query.text) if w in EDITORIAL_WORDS}
+        named = {self._names[t] for t in asked if t in self._names}
+        search: dict[str, float] = {}
+        for alts in alternatives.values():
+            for a, f in alts.items():
+                search[a] = max(search.get(a, 0.0), f)
+        ranked = self.index.top(list(search), self.tuning.candidates, weights=search)
         if not ranked:
             return False, []
         total = sum(weights.values()) or 1.0
@@ -193,28 +246,72 @@ class Selector:
         best_coverage = 0.0
         for position, para_score in ranked:
             para = self.paragraphs[position]
-            coverage = sum(w for t, w in weights.items() if self.index.holds(position, t)) / total
+            coverage = sum(
+                w * max((f for a, f in alternatives[t].items() if self.index.holds(position, a)), default=0.0)
+                for t, w in weights.items()
+            ) / total
             best_coverage = max(best_coverage, coverage)
             share = max(para_score, 0.0) / top_score if top_score > 0 else 0.0
             bonus = 0.2 * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
-            sentences.extend(self._score_sentences(query, para, weights, total, coverage, bonus))
-        # A name the corpus never mentions (a person, place, acronym) means the question
-        # is about something else, however many other words it shares.
-        unknown_names = [
-            t
-            for t in query.specific
-            if self.index.doc_freq(t) == 0 and not t[0].isdigit() and t not in self._names
-        ]
-        answered = best_coverage >= self.tuning.answer_threshold and not unknown_names
+            sentences.extend(
+                self._score_sentences(
+                    query, para, position, weights, alternatives, total, coverage, bonus
+                )
+            )
+        answered = best_coverage >= self.tuning.answer_threshold and not self._unknown(query)
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
+        if answered and not self._fits(query, sentences[0], alternatives):
+            answered = False
+        if not answered:
+            # Related passages share the question's own words, not just related ones.
+            sentences = [s for s in sentences if s.direct]
         picked = self._pick(sentences, answered, max_citations or self.tuning.max_citations)
         return answered, [self._cite(i, s) for i, s in enumerate(picked, start=1)]
+
+    def _unknown(self, query: Query) -> list[str]:
+        """Names and years the question insists on that the corpus never mentions.
+
+        A name the corpus lacks (a person, place, acronym) means the question is about
+        something else, however many other words it shares.  A year counts only when it
+        lies outside the years the documents speak of (give or take one), since people
+        name a meeting by its year even where the text does not.
+        """
+        unknown = []
+        for t in query.specific:
+            if self.index.doc_freq(t) > 0 or t in self._names:
+                continue
+            far_year = (
+                _YEAR.fullmatch(t) is not None
+                and bool(self._years)
+                and not min(self._years) - 1 <= int(t) <= max(self._years) + 1
+            )
+            if not t[0].isdigit() or far_year:
+                unknown.append(t)
+        return unknown
+
+    def _fits(
+        self, query: Query, best: _Sentence, alternatives: dict[str, dict[str, float]]
+    ) -> bool:
+        """Whether the best passage is the kind of thing asked for: it speaks of the
+        question's focus ("population" in "What is the population of X?") and, for
+        "how many" and "when" questions, holds a quantity or a time."""
+        if query.focus is not None:
+            focus = alternatives.get(query.focus, {query.focus: 1.0})
+            if not any(self.index.holds(best.position, a) for a in focus):
+                return False
+        if query.kind in (QUANTITY, TIME):
+            start, end = self._extend(best)
+            if not _CUES[query.kind].search(best.para.text[start:end]):
+                return False
+        return True
 
     def _score_sentences(
         self,
         query: Query,
         para: Paragraph,
+        position: int,
         weights: dict[str, float],
+        alternatives: dict[str, dict[str, float]],
         total: float,
         para_coverage: float,
         bonus: float,
@@ -222,11 +319,26 @@ class Selector:
         cue = _CUES.get(query.kind)
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
-        terms = [self.tokenizer.terms(t) for t in texts]
-        matched = tuple(frozenset(t for t in weights if t in ts) for ts in terms)
+        # Each sentence's words, as the question terms they stand for (a related word
+        # stands for its question term).
+        stands: dict[str, tuple[str, float]] = {}
+        for t, alts in alternatives.items():
+            for a, f in alts.items():
+                if f > stands.get(a, ("", 0.0))[1]:
+                    stands[a] = (t, f)
+        terms = [[stands.get(x, (x, 0.0))[0] for x in self.tokenizer.terms(t)] for t in texts]
+        strength: list[dict[str, float]] = []
+        for t in texts:
+            got: dict[str, float] = {}
+            for x in self.tokenizer.terms(t):
+                if x in stands:
+                    name, f = stands[x]
+                    got[name] = max(got.get(name, 0.0), f)
+            strength.append(got)
+        matched = tuple(frozenset(g) for g in strength)
         out = []
         for i, (start, end) in enumerate(spans):
-            coverage = sum(weights[t] for t in matched[i]) / total
+            coverage = sum(weights[t] * f for t, f in strength[i].items()) / total
             # Terms a neighbour holds count a little: the quote may grow to include it.
             near = set().union(*matched[max(0, i - 1) : i + 2]) - matched[i]
             context = sum(weights[t] for t in near) / total
@@ -239,7 +351,10 @@ class Selector:
             if cue is not None and matched[i] and cue.search(texts[i]):
                 score += 0.15
             score -= 0.05 * max(0, len(terms[i]) - 40) / 40
-            out.append(_Sentence(para, start, end, score, matched[i], spans, matched, i))
+            direct = any(strength[i].get(t) == 1.0 for t in strength[i])
+            out.append(
+                _Sentence(para, start, end, score, matched[i], spans, matched, i, position, direct)
+            )
         return out
 
     def _pick(self, sentences: list[_Sentence], answered: bool, limit: int) -> list[_Sentence]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -130,6 +130,10 @@ class Index:
         a, b = self._starts[tid], self._starts[tid + 1]
         return self._paragraphs[a:b], self._counts[a:b].astype(np.float64), float(self._bm25_idf[tid])
 
+    def vocabulary(self) -> Iterable[str]:
+        """Every term the index holds."""
+        return iter(self._vocab)
+
     def doc_freq(self, term: str) -> int:
         tid = self._vocab.get(term)
         return 0 if tid is None else int(self._df[tid])
@@ -154,10 +158,14 @@ class Index:
     def _known(self, terms: Sequence[str]) -> list[str]:
         return [t for t in dict.fromkeys(terms) if t in self._vocab]
 
-    def _score_array(self, terms: list[str]) -> np.ndarray:
+    def _score_array(
+        self, terms: list[str], weights: Mapping[str, float] | None = None
+    ) -> np.ndarray:
         s = self.settings
         base = 0.0
         postings = [self._posting(t) for t in terms]
+        if weights is not None:
+            postings = [(w, tf, idf * weights[t]) for t, (w, tf, idf) in zip(terms, postings)]
         if s.variant == "plus":
             for _, _, idf in postings:
                 base += idf * s.delta
@@ -173,17 +181,21 @@ class Index:
                 scores[where] += idf * tf * (s.k1 + 1) * (ctd + s.delta) / (s.k1 + ctd + s.delta)
         return scores
 
-    def top(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
+    def top(
+        self, terms: Sequence[str], k: int, weights: Mapping[str, float] | None = None
+    ) -> list[tuple[int, float]]:
         """The ``k`` best (position, score) pairs among paragraphs holding any of ``terms``.
 
         Candidates come from the postings, not from the score's sign: under Okapi a
         paragraph can hold a term whose IDF is zero or negative and still be the match.
+        ``weights`` (term -> factor, for every term) scales each term's part of the score;
+        without it every term counts once, exactly as in rank-bm25.
         """
         known = self._known(terms)
         if not known:
             return []
         candidates = np.unique(np.concatenate([self._posting(t)[0] for t in known]))
-        scores = self._score_array(known)[candidates]
+        scores = self._score_array(known, weights)[candidates]
         if len(candidates) > k:
             keep = np.argpartition(-scores, k - 1)[:k]
             candidates, scores = candidates[keep], scores[keep]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import US_TOKEN, Tokenizer, stem, words
+from .text import STOPWORDS, US_TOKEN, Tokenizer, stem, words
 
 # Kinds of answer, told by how the question opens.
 PERSON, TIME, QUANTITY, REASON, PLACE = "person", "time", "quantity", "reason", "place"
@@ -38,6 +38,10 @@ class Query:
     # words actually searched for, to show the user.
     carried: frozenset[str] = frozenset()
     searched: str | None = None
+    # The stem of the thing asked for ("population" in "What is the population of X?",
+    # "law" in "Which Chinese law ...?"), unless it is a word that any answer fits
+    # ("issues", "name"): an answer must speak of it.
+    focus: str | None = None
 
 
 def answer_kind(question: str) -> str:
@@ -63,13 +67,61 @@ def specific_terms(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_AUXILIARY = (
+    r"(?:is|are|was|were|did|does|do|will|would|can|could|should|must|has|have|had|might|may)"
+)
+_PREPOSITION = r"(?:of|in|for|about|that|which|on|at|to|from|between|with|behind|under|by)"
+_WORD_FORM = r"[\w'’+\-]+"
+# "Which [of the two] Chinese law did ...", "What economic issues does ...": the noun
+# phrase between the question word and the verb; its last word is the head.
+_WHICH_NOUN = re.compile(
+    rf"^\W*(?:which|what)\s+(?!{_AUXILIARY}\b)(?:of\s+the\s+\w+\s+)?"
+    rf"((?:(?!{_PREPOSITION}\b|{_AUXILIARY}\b){_WORD_FORM}\s+){{0,3}}?)"
+    rf"((?!{_PREPOSITION}\b){_WORD_FORM})\s+(?:{_AUXILIARY}|{_PREPOSITION})\b",
+    re.IGNORECASE,
+)
+# "What is the population of Taiwan?", "What is China's defense budget in dollars?"
+_WHAT_IS = re.compile(
+    rf"^\W*what\s+(?:is|are|was|were)\s+((?:{_WORD_FORM}\s+){{0,4}}?)({_WORD_FORM})"
+    rf"(?:\s+{_PREPOSITION}\b|\s*[?.!]*\s*$)",
+    re.IGNORECASE,
+)
+# Heads that any answer fits, or that say how to answer rather than what about.
+LIGHT_FOCUS = frozenset(
+    """
+    name names title titles topic topics issue issues matter matters thing things aspect
+    aspects example examples point points area areas way ways kind kinds type types sort
+    part parts role roles step steps detail details fact facts information view views
+    position positions stance question questions subject subjects reason reasons one ones
+    wording words word language phrase phrases term terms message messages content contents
+    idea ideas sense meaning case cases lesson lessons option options difference differences
+    people person persons countries country nations nation places place time times year
+    years date dates day days number numbers amount amounts
+    """.split()
+)
+
+
+def focus_term(question: str) -> str | None:
+    """The stem of the head noun of what ``question`` asks for, if it has a telling one."""
+    match = _WHICH_NOUN.match(question) or _WHAT_IS.match(question)
+    if not match:
+        return None
+    head = match.group(2).lower().strip("'’")
+    forms = words(head)
+    if len(forms) != 1 or forms[0] in LIGHT_FOCUS or forms[0] in STOPWORDS:
+        return None
+    return stem(forms[0])
+
+
 def parse(question: str, tokenizer: Tokenizer) -> Query:
     terms = tuple(dict.fromkeys(tokenizer.terms(question, question=True)))
+    focus = focus_term(question)
     return Query(
         text=question,
         terms=terms,
         kind=answer_kind(question),
         specific=specific_terms(question) & set(terms),
+        focus=focus if focus in terms else None,
     )
 
 
@@ -123,6 +175,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         kind=kind,
         specific=query.specific,
         carried=frozenset(carried),
+        focus=query.focus,
         searched=f"{' '.join(own)} (with {' '.join(context)} from before)",
     )
 

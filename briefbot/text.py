@@ -29,7 +29,9 @@ STOPWORDS = frozenset(
     such than that the their theirs them themselves then there these they this those though
     through thus to too under until up upon us very via was wasn't we were weren't what whatever
     when whenever where whereas whether which while who whoever whom whose why will with within
-    without would yet you your yours yourself yourselves
+    without would yet you your yours yourself yourselves around across along among amongst
+    beside besides beyond despite inside outside toward towards onto throughout regarding
+    concerning versus
     """.split()
 )
 
@@ -42,9 +44,21 @@ QUESTION_FILLER = frozenset(
     known please anything something someone somebody thing things kind sort give gave
     editorial editorials article articles piece pieces author authors writer writers column
     essay story stories report reports commentary analysis opinion text passage source
-    sources document documents
+    sources document documents characterize characterizes characterized characterise
+    characterises characterised portray portrays portrayed depict depicts depicted regard
+    regards regarded
     """.split()
 )
+
+# Verbs that lean on their object for meaning ("took office", "take place", "made
+# progress"): a question's words, but weak evidence that a sentence answers it.  Stems.
+LIGHT_VERBS = frozenset(
+    """
+    take took taken make made get got gotten go went gone come came put have had do did
+    done hold held keep kept set bring brought let seem
+    """.split()
+)
+
 
 # British spellings folded onto American ones before stemming (a general spelling
 # variant table, not a list of corpus words).
@@ -73,6 +87,7 @@ mexico european europe europeans europe
 
 US_TOKEN = "unitedst"
 _STEMMER = Stemmer.Stemmer("english")
+LIGHT_VERBS = frozenset(_STEMMER.stemWords(sorted(LIGHT_VERBS)))
 _SPELLING = {
     _STEMMER.stemWord(brit): _STEMMER.stemWord(amer)
     for brit, amer in zip(_SPELLING_PAIRS[::2], _SPELLING_PAIRS[1::2])

@@ -1,0 +1,69 @@
+"""Related words from a bundled table built from WordNet 3.0 (``tools/build_lexicon.py``).
+
+Questions are asked in other words than the documents use: "indispensable" for
+"essential", "weaponry" for "arms", "stably" for "stability".  The table maps one of
+briefbot's stems to the stems of its synonyms, word-form relatives and broader terms, so
+a question word can meet its relative in a paragraph at a reduced weight.
+
+The file is sorted by stem and read by binary search over a memory map: a question looks
+up a handful of stems without the whole table being parsed, which keeps a one-shot
+``briefbot ask`` fast.  WordNet's licence is in ``data/WORDNET-LICENSE``.
+"""
+
+from __future__ import annotations
+
+import mmap
+from functools import lru_cache
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent / "data" / "related.tsv"
+
+
+class Lexicon:
+    """``related(stem)``: the stems the table lists for ``stem`` (empty if none)."""
+
+    def __init__(self, path: Path = TABLE) -> None:
+        self.path = path
+        self._map: mmap.mmap | bytes | None = None
+
+    def _data(self) -> mmap.mmap | bytes:
+        if self._map is None:
+            try:
+                with open(self.path, "rb") as handle:
+                    self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):
+                self._map = b""  # missing or empty table: no related words, no failure
+        return self._map
+
+    def related(self, stem: str) -> frozenset[str]:
+        return self._lookup(stem)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one lexicon per process; bounded
+    def _lookup(self, stem: str) -> frozenset[str]:
+        data = self._data()
+        key = stem.encode("utf-8") + b"\t"
+        lo, hi = 0, len(data)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", 0, mid) + 1
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end
+            line = data[start:end]
+            if line.startswith(key):
+                return frozenset(line[len(key) :].decode("utf-8").split())
+            if line.split(b"\t", 1)[0] < key[:-1]:
+                lo = end + 1
+            else:
+                hi = start
+        return frozenset()
+
+
+_SHARED: Lexicon | None = None
+
+
+def shared() -> Lexicon:
+    """The bundled table, opened once per process."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = Lexicon()
+    return _SHARED
