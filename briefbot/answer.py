@@ -18,9 +18,9 @@ from .corpus import Corpus, Paragraph
 from .index import Index
 from .lexicon import Lexicon
 from .lexicon import shared as shared_lexicon
-from .question import PERSON, PLACE, QUANTITY, REASON, TIME, WORDING, Query
+from .question import ADVICE, NAME, PERSON, PLACE, QUANTITY, REASON, TIME, WORDING, Query
 from .sentences import sentence_spans
-from .text import LIGHT_VERBS, Tokenizer, stem, words
+from .text import LIGHT_VERBS, STOPWORDS, Tokenizer, stem, words
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ _CUES = {
         re.IGNORECASE,
     ),
     QUANTITY: re.compile(
-        r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+        r"(?<![\d+])\d[\d,.]*(?![\d+])|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
         r"|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|double"
         r"|triple|\w+fold|percent|several|many|few)\b",
         re.IGNORECASE,
@@ -100,10 +100,31 @@ _CUES = {
         r"|caused|led to|given that|since|in response to|therefore|aim(?:ed)? to)\b",
         re.IGNORECASE,
     ),
-    PLACE: re.compile(r"\b(?:in|at|to|from|near)\s+[A-Z][a-z]+"),
+    # "in Tokyo", or a list of names: "China, Russia and North Korea".
+    PLACE: re.compile(
+        r"\b(?:in|at|to|from|near)\s+[A-Z][a-z]+"
+        r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*,?\s(?:and|or)\s[A-Z][a-z]+"
+        r"|\b[A-Z][a-z]+(?:-[A-Z][a-z]+){2,}"
+    ),
+    # A proper name of several words: "Treaty of Mutual Cooperation and Security".
+    NAME: re.compile(
+        r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|the|on|de|du)?\s*[A-Z][a-z]+){2,}"
+        r"|\b(?:called|known as|named|titled)\b"
+    ),
     WORDING: re.compile(r"[“\"][^”\"]*\w+\W+\w+[^”\"]*[”\"]"),
+    ADVICE: re.compile(
+        r"\b(?:should|must|ought to|needs? to|has to|have to|it is (?:important|necessary|essential)"
+        r"|it is up to|urge[sd]?|call(?:s|ed)? (?:on|for))\b",
+        re.IGNORECASE,
+    ),
 }
 
+
+# "on the rocks", "at the port": where something is, named by a common noun.
+_LOCATION = re.compile(
+    r"\b(?:in|at|on|near|to|from|inside|outside|across|along|over|under|into|onto)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([A-Za-z][\w\-]+)"
+)
 
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
@@ -115,12 +136,16 @@ class Tuning:
     """The knobs of answer selection, calibrated on the development questions."""
 
     candidates: int = 8  # paragraphs whose sentences compete
-    answer_threshold: float = 0.3  # share of question weight the best paragraph must hold
+    answer_threshold: float = 0.25  # share of question weight the best paragraph must hold
     # How much a question word the corpus never uses counts against an answer, relative to
     # the rarest word it does use: paraphrases bring such words, off-topic questions too.
-    unknown_weight: float = 0.6
+    unknown_weight: float = 0.5
     named_document_bonus: float = 0.3  # for sentences of a document the question names
     context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
+    follow_up_weight: float = 1.0  # the follow-up's own terms
+    context_in_sentence: float = 0.0  # carried terms' share when choosing the sentence
+    rank_weight: float = 0.2  # how much a sentence gains from its paragraph's BM25 rank
+    cue_bonus: float = 0.15  # for a sentence with what the question asks for (a date, ...)
     second_document_ratio: float = 0.8  # cite another document if its best is this close
     # A question word met only through a related word (synonym, word form, broader
     # term) counts this much of the word itself.
@@ -204,6 +229,8 @@ class Selector:
                 w *= self.tuning.unknown_weight
             if t in query.carried:
                 w *= self.tuning.context_weight
+            elif query.carried:
+                w *= self.tuning.follow_up_weight  # what the follow-up itself asks about
             if t in LIGHT_VERBS:
                 w *= self.tuning.light_verb_weight
             weights[t] = w
@@ -217,6 +244,9 @@ class Selector:
             alts = {t: 1.0}
             factor = self.tuning.related_known if self.index.doc_freq(t) else self.tuning.related_match
             related = self.lexicon.related(t)
+            # "the Senkakus" names what the text calls "the Senkaku Islands".
+            if t.endswith("s") and not self.index.doc_freq(t) and self.index.doc_freq(t[:-1]):
+                alts[t[:-1]] = 1.0
             # A word with very many relatives ("take", "set") is too vague to stand in.
             if not factor or len(related) > self.tuning.related_limit:
                 out[t] = alts
@@ -252,7 +282,7 @@ class Selector:
             ) / total
             best_coverage = max(best_coverage, coverage)
             share = max(para_score, 0.0) / top_score if top_score > 0 else 0.0
-            bonus = 0.2 * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
+            bonus = self.tuning.rank_weight * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
             sentences.extend(
                 self._score_sentences(
                     query, para, position, weights, alternatives, total, coverage, bonus
@@ -280,6 +310,8 @@ class Selector:
         for t in query.specific:
             if self.index.doc_freq(t) > 0 or t in self._names:
                 continue
+            if t.endswith("s") and self.index.doc_freq(t[:-1]) > 0:
+                continue  # a plural of a name the corpus uses
             far_year = (
                 _YEAR.fullmatch(t) is not None
                 and bool(self._years)
@@ -302,6 +334,16 @@ class Selector:
         if query.kind in (QUANTITY, TIME):
             start, end = self._extend(best)
             if not _CUES[query.kind].search(best.para.text[start:end]):
+                return False
+        if query.kind == PLACE:
+            # "Where did they go after Tokyo?" is not answered by a sentence whose only
+            # place is Tokyo: the answer names a place the question does not.
+            start, end = self._extend(best)
+            asked = {w for w in words(query.text)}
+            quote = best.para.text[start:end]
+            names = [m.group(0) for m in _CUES[PLACE].finditer(quote)]
+            names += [m.group(1) for m in _LOCATION.finditer(quote)]
+            if not any(set(words(n)) - asked - STOPWORDS for n in names):
                 return False
         return True
 
@@ -336,6 +378,12 @@ class Selector:
                     got[name] = max(got.get(name, 0.0), f)
             strength.append(got)
         matched = tuple(frozenset(g) for g in strength)
+        # The conversation's earlier terms choose the paragraph; within it, the sentence
+        # is chosen mostly by what the follow-up itself asks.
+        weights = {
+            t: w * (self.tuning.context_in_sentence if t in query.carried else 1.0)
+            for t, w in weights.items()
+        }
         out = []
         for i, (start, end) in enumerate(spans):
             coverage = sum(weights[t] * f for t, f in strength[i].items()) / total
@@ -349,7 +397,7 @@ class Selector:
             score = coverage + 0.1 * repeats + 0.4 * context + 0.3 * para_coverage + bonus
             score += 0.1 * _proximity(terms[i], matched[i])
             if cue is not None and matched[i] and cue.search(texts[i]):
-                score += 0.15
+                score += self.tuning.cue_bonus
             score -= 0.05 * max(0, len(terms[i]) - 40) / 40
             direct = any(strength[i].get(t) == 1.0 for t in strength[i])
             out.append(

@@ -16,7 +16,30 @@ import mmap
 from functools import lru_cache
 from pathlib import Path
 
+from .text import US_TOKEN, stem
+
 TABLE = Path(__file__).resolve().parent / "data" / "related.tsv"
+
+# Capitals stand for their governments in news prose ("Beijing's claims", "talks with
+# Washington"), so each is related to its country.  General knowledge, both ways.
+_CAPITALS = """
+beijing china pyongyang korea seoul korea tokyo japan washington united-states moscow russia
+taipei taiwan kyiv ukraine kiev ukraine london britain paris france berlin germany
+canberra australia delhi india ottawa canada tehran iran jerusalem israel manila
+philippines hanoi vietnam brussels europe
+""".split()
+
+
+def _capitals() -> dict[str, set[str]]:
+    pairs: dict[str, set[str]] = {}
+    for city, country in zip(_CAPITALS[::2], _CAPITALS[1::2]):
+        a, b = stem(city), US_TOKEN if country == "united-states" else stem(country)
+        pairs.setdefault(a, set()).add(b)
+        pairs.setdefault(b, set()).add(a)
+    return pairs
+
+
+CAPITALS = _capitals()
 
 
 class Lexicon:
@@ -36,7 +59,9 @@ class Lexicon:
         return self._map
 
     def related(self, stem: str) -> frozenset[str]:
-        return self._lookup(stem)
+        found = self._lookup(stem)
+        capitals = CAPITALS.get(stem)
+        return found | capitals if capitals else found
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one lexicon per process; bounded
     def _lookup(self, stem: str) -> frozenset[str]:

@@ -9,14 +9,20 @@ from .text import STOPWORDS, US_TOKEN, Tokenizer, stem, words
 
 # Kinds of answer, told by how the question opens.
 PERSON, TIME, QUANTITY, REASON, PLACE = "person", "time", "quantity", "reason", "place"
-WORDING, OTHER = "wording", "other"
+WORDING, ADVICE, NAME, OTHER = "wording", "advice", "name", "other"
 
 _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(who|whom|whose)\b|\bwhich (officials?|ministers?|people|persons?|leaders?)\b"), PERSON),
     (re.compile(r"\bhow (much|many|far|long|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
     (re.compile(r"\bwhen\b|\bwhat (year|date|day|month|time)\b|\bhow soon\b|\bby when\b"), TIME),
     (re.compile(r"\bwhy\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow come\b"), REASON),
-    (re.compile(r"\bwhere\b|\bwhich (city|country|place)\b|\bin what (city|country|place)\b"), PLACE),
+    # "What should the U.S. do?": a sentence that says what someone should do.
+    (re.compile(r"\bwhat (should|must|ought|needs? to|has to|have to)\b.*\bdo\b"), ADVICE),
+    (re.compile(
+        r"\bwhere\b|\b(which|what|in what) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?)\b"
+    ), PLACE),
+    # "What is the official name / formal title of X?": a proper name.
+    (re.compile(r"\bwhat (is|was|are|were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
     (re.compile(r"\b(say|says|said|state|stated|call|called|describe[sd]?|word|words|wording|language|phrase)\b"), WORDING),
 )
@@ -101,9 +107,23 @@ LIGHT_FOCUS = frozenset(
 )
 
 
+# "How many nuclear tests ...": the first plural among the next words is what is counted.
+_HOW_MANY = re.compile(
+    rf"^\W*how\s+many\s+((?:(?!{_AUXILIARY}\b)[\w\-]+\s+){{0,2}}?)((?!{_AUXILIARY}\b)[\w\-]+s)\b",
+    re.IGNORECASE,
+)
+# "How much money does ...": what is being measured.
+_HOW_MUCH = re.compile(
+    rf"^\W*how\s+much\s+((?:(?!{_PREPOSITION}\b|{_AUXILIARY}\b){_WORD_FORM}\s+){{0,2}}?)"
+    rf"((?!{_PREPOSITION}\b){_WORD_FORM})\s+(?:{_AUXILIARY}|{_PREPOSITION})\b",
+    re.IGNORECASE,
+)
+
+
 def focus_term(question: str) -> str | None:
     """The stem of the head noun of what ``question`` asks for, if it has a telling one."""
-    match = _WHICH_NOUN.match(question) or _WHAT_IS.match(question)
+    match = _WHICH_NOUN.match(question) or _WHAT_IS.match(question) or _HOW_MANY.match(question)
+    match = match or _HOW_MUCH.match(question)
     if not match:
         return None
     head = match.group(2).lower().strip("'’")

@@ -16,7 +16,7 @@ from functools import lru_cache
 import Stemmer
 
 # Bumped whenever tokens change for the same text; part of the index cache key.
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"
 
 STOPWORDS = frozenset(
     """
@@ -41,12 +41,13 @@ QUESTION_FILLER = frozenset(
     """
     say says said tell tells told mention mentions mentioned describe describes described
     explain explains explained according happen happens happened mean means meant know
-    known please anything something someone somebody thing things kind sort give gave
+    known please many anything something someone somebody thing things kind sort give gave
     editorial editorials article articles piece pieces author authors writer writers column
     essay story stories report reports commentary analysis opinion text passage source
     sources document documents characterize characterizes characterized characterise
     characterises characterised portray portrays portrayed depict depicts depicted regard
-    regards regarded
+    regards regarded think thinks thought believe believes believed argue argues argued
+    suggest suggests suggested
     """.split()
 )
 
@@ -141,7 +142,29 @@ def stem(word: str) -> str:
 def content_words(text: str, *, question: bool = False) -> list[str]:
     """Folded words of ``text`` without stopwords (and question filler when ``question``)."""
     drop = STOPWORDS | QUESTION_FILLER if question else STOPWORDS
-    return [w for w in words(text) if w not in drop and not (len(w) == 1 and not w.isdigit())]
+    found = words(text)
+    if question:
+        found = _without_idioms(found)
+    return [w for w in found if w not in drop and not (len(w) == 1 and not w.isdigit())]
+
+
+# "take part", "take place": idioms whose words say nothing about the topic of a question.
+_TAKE = frozenset("take takes took taken taking".split())
+_EMPTY_OBJECTS = frozenset("part place".split())
+
+
+def _without_idioms(found: list[str]) -> list[str]:
+    out: list[str] = []
+    skip = False
+    for i, w in enumerate(found):
+        if skip:
+            skip = False
+            continue
+        if w in _TAKE and i + 1 < len(found) and found[i + 1] in _EMPTY_OBJECTS:
+            skip = True
+            continue
+        out.append(w)
+    return out
 
 
 class Tokenizer:
