@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .corpus import Corpus, Paragraph
 from .index import Index
-from .lexicon import Lexicon
+from .lexicon import CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
 from .question import ADVICE, NAME, PERSON, PLACE, QUANTITY, REASON, TIME, WORDING, Query
 from .sentences import sentence_spans
@@ -312,6 +312,8 @@ class Selector:
                 continue
             if t.endswith("s") and self.index.doc_freq(t[:-1]) > 0:
                 continue  # a plural of a name the corpus uses
+            if any(self.index.doc_freq(c) > 0 for c in CAPITALS.get(t, ())):
+                continue  # a capital standing for a country the corpus names
             far_year = (
                 _YEAR.fullmatch(t) is not None
                 and bool(self._years)
@@ -343,7 +345,8 @@ class Selector:
             quote = best.para.text[start:end]
             names = [m.group(0) for m in _CUES[PLACE].finditer(quote)]
             names += [m.group(1) for m in _LOCATION.finditer(quote)]
-            if not any(set(words(n)) - asked - STOPWORDS for n in names):
+            new = {w for n in names for w in words(n)} - asked - STOPWORDS
+            if not any(not _CUES[TIME].fullmatch(w) for w in new):
                 return False
         return True
 

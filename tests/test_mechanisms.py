@@ -1,0 +1,248 @@
+"""Each answer-quality mechanism, pinned on small made-up corpora (never the seeds' wording).
+
+Related words, the question's focus, the kind of thing asked for (a quantity, a place, a
+proper name, advice), years the documents never reach, "the editorial", capitals,
+plural names, light verbs and follow-up context.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbot.engine import Briefbot
+from briefbot.lexicon import Lexicon, shared
+from briefbot.question import focus_term
+from briefbot.text import stem
+
+
+def make_bot(tmp_path: Path, make_corpus, files: dict[str, str]) -> Briefbot:
+    return Briefbot.from_folder(make_corpus(tmp_path, files))
+
+
+def first_quote(answer) -> str:  # type: ignore[no-untyped-def]
+    assert answer.citations, answer
+    return answer.citations[0].quote
+
+
+# --- the related-words table -----------------------------------------------------------
+
+
+def test_lexicon_binary_search_finds_every_line_and_nothing_else(tmp_path: Path) -> None:
+    table = tmp_path / "related.tsv"
+    rows = {f"k{i:03d}": {f"r{i}", f"s{i}"} for i in range(0, 200, 3)}
+    table.write_text(
+        "".join(f"{k}\t{' '.join(sorted(v))}\n" for k, v in sorted(rows.items())), encoding="utf-8"
+    )
+    lexicon = Lexicon(table)
+    for key, related in rows.items():
+        assert lexicon.related(key) == related
+    assert lexicon.related("k001") == frozenset()  # between two keys
+    assert lexicon.related("a") == frozenset()  # before the first
+    assert lexicon.related("zzz") == frozenset()  # after the last
+    assert lexicon.related("k00") == frozenset()  # a prefix of a key is not the key
+
+
+def test_a_missing_table_means_no_related_words_not_a_crash(tmp_path: Path) -> None:
+    assert Lexicon(tmp_path / "absent.tsv").related("car") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("word", "relative"),
+    [("automobile", "car"), ("indispensable", "essential"), ("took", "take"), ("stably", "stable")],
+)
+def test_bundled_table_links_synonyms_and_word_forms(word: str, relative: str) -> None:
+    assert stem(relative) in shared().related(stem(word))
+
+
+def test_capitals_stand_for_their_countries() -> None:
+    assert stem("france") in shared().related(stem("paris"))
+    assert stem("paris") in shared().related(stem("france"))
+
+
+# --- related words in answers ----------------------------------------------------------
+
+GARAGE = {
+    "garage.txt": "Town Garage\n\nThe old car was repaired in the town garage last week.\n\n"
+    "The bakery on Main Street sells rye bread every morning.\n"
+}
+
+
+def test_a_question_in_other_words_is_answered_through_a_related_word(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, GARAGE)
+    answer = bot.ask("Where was the automobile fixed?")
+    assert answer.answered
+    assert "repaired in the town garage" in first_quote(answer)
+
+
+def test_related_passages_of_a_refusal_share_a_question_word_itself(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, GARAGE)
+    answer = bot.ask("What is the best recipe for chocolate cake?")
+    assert not answer.answered
+    for c in answer.citations:
+        assert {"recipe", "chocolate", "cake", "best"} & set(c.quote.lower().split())
+
+
+# --- focus: the thing asked for must be spoken of ---------------------------------------
+
+TOWN = {
+    "town.txt": "Millbrook\n\nMillbrook lies on the Esk river. The mayor of Millbrook is Tom Hale.\n\n"
+    "Twelve boats left the Millbrook harbour before sunrise.\n\n"
+    "Fishing boats left the Esk estuary at noon.\n"
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("What is the population of Millbrook?", "popul"),
+        ("Which Chinese law did the statement cite?", "law"),
+        ("How many nuclear tests were carried out?", "test"),
+        ("How much money does the town pay?", "money"),
+        ("What are the main issues?", None),  # a word any answer fits
+        ("Who is the mayor?", None),
+    ],
+)
+def test_focus_is_the_head_noun_of_what_is_asked(question: str, focus: str | None) -> None:
+    assert focus_term(question) == focus
+
+
+def test_a_missing_focus_means_not_in_the_sources(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, TOWN)
+    assert not bot.ask("What is the population of Millbrook?").answered
+    answer = bot.ask("What is the name of the mayor of Millbrook?")
+    assert answer.answered
+    assert "Tom Hale" in first_quote(answer)
+
+
+def test_how_many_needs_a_number_in_the_quote(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, TOWN)
+    answer = bot.ask("How many boats left the harbour?")
+    assert answer.answered
+    assert "Twelve boats" in first_quote(answer)
+    assert not bot.ask("How many boats left the estuary at noon?").answered
+
+
+def test_where_needs_a_place_the_question_does_not_name(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"trip.txt": "The Trip\n\nThe mayor visited Lyon in May.\n\nThe seals rested on the rocks.\n"},
+    )
+    assert not bot.ask("Where did the mayor travel after Lyon?").answered
+    answer = bot.ask("Where did the seals rest?")
+    assert answer.answered and "on the rocks" in first_quote(answer)
+
+
+# --- names and numbers the corpus never reaches -----------------------------------------
+
+FESTIVAL = {
+    "fest.txt": "Harvest Festival\n\nThe harvest festival drew a record crowd in 2019.\n\n"
+    "In 2020 the festival moved online.\n"
+}
+
+
+def test_a_year_far_from_the_documents_years_is_unknown(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, FESTIVAL)
+    assert not bot.ask("Where will the harvest festival be held in 2035?").answered
+    # A year next to those the documents speak of may name their own event.
+    assert bot.ask("What happened to the 2021 harvest festival crowd?").answered
+
+
+def test_a_plural_name_meets_its_singular(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"isles.txt": "Islands\n\nThe Farallon Islands were closed to visitors in winter.\n"},
+    )
+    answer = bot.ask("Why were the Farallons closed?")
+    assert answer.answered
+    assert "Farallon Islands" in first_quote(answer)
+
+
+def test_a_capital_stands_for_its_country(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "trade.txt": "Trade\n\nFrance announced new tariffs on steel imports.\n\n"
+            "Spain lowered taxes on olive oil.\n"
+        },
+    )
+    answer = bot.ask("What tariffs did Paris announce?")
+    assert answer.answered
+    assert "France announced new tariffs" in first_quote(answer)
+
+
+# --- question kinds ---------------------------------------------------------------------
+
+
+def test_a_name_question_prefers_the_proper_name(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "accord.txt": "Fishing Accord\n\nThe fishing accord was praised by both fleets. "
+            "Its formal title is the Treaty of Northern Waters, signed in Oslo.\n"
+        },
+    )
+    answer = bot.ask("What is the formal title of the fishing accord?")
+    assert answer.answered
+    assert "Treaty of Northern Waters" in first_quote(answer)
+
+
+def test_light_verbs_weigh_less_than_content_words(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"v.txt": "V\n\nThe mayor took the train.\n\nThe council opened the bridge.\n"},
+    )
+    weights = bot.selector.weights(bot.query("Who took the bridge?"))
+    assert weights[stem("took")] < weights[stem("bridge")]
+    assert weights[stem("took")] == pytest.approx(
+        bot.selector.tuning.light_verb_weight * bot.index.idf(stem("took"))
+    )
+
+
+# --- documents named by kind ------------------------------------------------------------
+
+
+def test_the_editorial_is_the_one_unsigned_piece(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_signed.txt": "Ports Report\n\nBy Ann Lee\n\nThe new port tax will hurt small fishing "
+            "fleets, fishermen say.\n",
+            "b_unsigned.txt": "Ports: Act Now\n\nThe port tax is a mistake that the council must "
+            "reverse before the fishing season.\n",
+        },
+    )
+    answer = bot.ask("What does the editorial say about the port tax?")
+    assert answer.answered
+    assert answer.citations[0].doc == "b_unsigned"
+
+
+# --- follow-ups -------------------------------------------------------------------------
+
+
+def test_a_follow_up_picks_its_sentence_by_its_own_words(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "c.txt": "Council\n\nThe council debated the collapsed bridge for hours and "
+            "blamed the bridge contractor. The mayor should resign, critics said.\n\n"
+            "The library will open a new reading room in March.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What did the council debate about the collapsed bridge?")
+    answer = session.ask("So what should the mayor do?")
+    assert answer.answered
+    assert "should resign" in first_quote(answer)
