@@ -17,7 +17,7 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bwhen\b|\bwhat (year|date|day|month|time)\b|\bhow soon\b|\bby when\b"), TIME),
     (re.compile(r"\bwhy\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow come\b"), REASON),
     # "What should the U.S. do?": a sentence that says what someone should do.
-    (re.compile(r"\bwhat (should|must|ought|needs? to|has to|have to)\b.*\bdo\b"), ADVICE),
+    (re.compile(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
     (re.compile(
         r"\bwhere\b|\b(which|what|in what) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?)\b"
     ), PLACE),
