@@ -11,7 +11,7 @@ in the sources" and the closest passages are offered only as related.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .corpus import Corpus, Paragraph
@@ -90,7 +90,7 @@ _CUES = {
         re.IGNORECASE,
     ),
     QUANTITY: re.compile(
-        r"(?<![\d+])\d[\d,.]*(?![\d+])|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+        r"(?<![\d+])(?<!plus )\d[\d,.]*(?![\d+])(?!\s*(?:\+|plus)\s*\d)|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
         r"|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|double"
         r"|triple|\w+fold|percent|several|many|few)\b",
         re.IGNORECASE,
@@ -126,6 +126,11 @@ _LOCATION = re.compile(
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([A-Za-z][\w\-]+)"
 )
 
+_NUMBER_WORD = re.compile(
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|both"
+)
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
@@ -152,6 +157,8 @@ class Tuning:
     related_match: float = 0.6
     related_known: float = 0.6  # the same for a question word the corpus also uses
     related_limit: int = 30  # words with more relatives than this are too vague to expand
+    focus_weight: float = 1.5  # the head noun of what is asked for
+    counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     light_verb_weight: float = 0.3  # "take", "make", "hold": little meaning of their own
     max_citations: int = 3
     max_quote_sentences: int = 3
@@ -233,6 +240,8 @@ class Selector:
                 w *= self.tuning.follow_up_weight  # what the follow-up itself asks about
             if t in LIGHT_VERBS:
                 w *= self.tuning.light_verb_weight
+            if t == query.focus:
+                w *= self.tuning.focus_weight
             weights[t] = w
         return weights
 
@@ -362,6 +371,7 @@ class Selector:
         bonus: float,
     ) -> list[_Sentence]:
         cue = _CUES.get(query.kind)
+        counted = self._counted(query, alternatives)
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
         # Each sentence's words, as the question terms they stand for (a related word
@@ -401,12 +411,34 @@ class Selector:
             score += 0.1 * _proximity(terms[i], matched[i])
             if cue is not None and matched[i] and cue.search(texts[i]):
                 score += self.tuning.cue_bonus
+            if counted is not None and counted(texts[i]):
+                score += self.tuning.counted_bonus
             score -= 0.05 * max(0, len(terms[i]) - 40) / 40
             direct = any(strength[i].get(t) == 1.0 for t in strength[i])
             out.append(
                 _Sentence(para, start, end, score, matched[i], spans, matched, i, position, direct)
             )
         return out
+
+    def _counted(
+        self, query: Query, alternatives: dict[str, dict[str, float]]
+    ) -> Callable[[str], bool] | None:
+        """For "How many X?": whether a sentence has a number just before a word for X
+        ("the four ministers"), which says how many far better than any number does."""
+        if query.kind != QUANTITY or query.focus is None:
+            return None
+        stems = set(alternatives.get(query.focus, {query.focus: 1.0}))
+
+        def counts(text: str) -> bool:
+            found = words(text)
+            return any(
+                _NUMBER_WORD.fullmatch(w)
+                and not _YEAR.fullmatch(w)  # "in 2019 the ministers" counts nothing
+                and any(stem(x) in stems for x in found[i + 1 : i + 3])
+                for i, w in enumerate(found)
+            )
+
+        return counts
 
     def _pick(self, sentences: list[_Sentence], answered: bool, limit: int) -> list[_Sentence]:
         """The best sentence, then close runners-up from other documents, one per paragraph."""

@@ -133,13 +133,20 @@ def focus_term(question: str) -> str | None:
     return stem(forms[0])
 
 
+_NAME_ASKING = frozenset(stem(w) for w in "name names title titles formal official full proper".split())
+
+
 def parse(question: str, tokenizer: Tokenizer) -> Query:
     terms = tuple(dict.fromkeys(tokenizer.terms(question, question=True)))
     focus = focus_term(question)
+    kind = answer_kind(question)
+    if kind == NAME:
+        # "What is the formal title of X?": the words asking for a name are not its topic.
+        terms = tuple(t for t in terms if t not in _NAME_ASKING)
     return Query(
         text=question,
         terms=terms,
-        kind=answer_kind(question),
+        kind=kind,
         specific=specific_terms(question) & set(terms),
         focus=focus if focus in terms else None,
     )

@@ -187,8 +187,8 @@ def test_a_name_question_prefers_the_proper_name(tmp_path: Path, make_corpus) ->
         tmp_path,
         make_corpus,
         {
-            "accord.txt": "Fishing Accord\n\nThe fishing accord was praised by both fleets. "
-            "Its formal title is the Treaty of Northern Waters, signed in Oslo.\n"
+            "accord.txt": "Fishing Accord\n\nThe fishing accord was praised by both fleets.\n\n"
+            "The fishing accord, formally the Treaty of Northern Waters, was signed in Oslo.\n"
         },
     )
     answer = bot.ask("What is the formal title of the fishing accord?")
@@ -246,3 +246,17 @@ def test_a_follow_up_picks_its_sentence_by_its_own_words(tmp_path: Path, make_co
     answer = session.ask("So what should the mayor do?")
     assert answer.answered
     assert "should resign" in first_quote(answer)
+
+
+def test_how_many_prefers_a_number_next_to_the_counted_word(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nIn 2019 the ministers agreed on fishing quotas.\n\n"
+            "Afterwards four ministers agreed on new fishing quotas.\n"
+        },
+    )
+    answer = bot.ask("How many ministers agreed on fishing quotas?")
+    assert answer.answered
+    assert "four ministers" in first_quote(answer)
