@@ -131,6 +131,24 @@ _NUMBER_WORD = re.compile(
     r"|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|both"
 )
 
+# Who-questions: a run of capitalized words (not opening a sentence), or a title people hold.
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
+_TITLE = re.compile(
+    r"(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor|premier"
+    r"|spokes(?:man|woman|person)|governor|mayor|king|queen|general|admiral|chairman|chairwoman"
+    r"|director|chief|ceo|fellow|professor|leader)s?\b)(?!\s+(?:of\s+)?[A-Z])"
+)
+# Last words of capitalized names that are not people.
+_NOT_PEOPLE = frozenset(
+    """
+    committee council dialogue dialog islands island strait sea ocean law treaty program
+    programme center centre administration department ministry agency office house party
+    union alliance guard summit agreement strategy region pacific asia coast forces force
+    bank court university institute association organization organisation group states
+    kingdom nations republic emirates
+    """.split()
+)
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
@@ -346,6 +364,8 @@ class Selector:
             start, end = self._extend(best)
             if not _CUES[query.kind].search(best.para.text[start:end]):
                 return False
+        if query.kind == PERSON and not self._names_someone_new(query, best):
+            return False
         if query.kind == PLACE:
             # "Where did they go after Tokyo?" is not answered by a sentence whose only
             # place is Tokyo: the answer names a place the question does not.
@@ -419,6 +439,28 @@ class Selector:
                 _Sentence(para, start, end, score, matched[i], spans, matched, i, position, direct)
             )
         return out
+
+    def _names_someone_new(self, query: Query, best: _Sentence) -> bool:
+        """Whether the quote names someone the question does not: a name whose last word
+        the question lacks ("Antony Blinken", "the Coastal Council"), or a title it does not
+        use ("the foreign minister").  A question that already holds a title ("Who were the
+        defense ministers?") asks for a person's name, so only a personal name will do."""
+        start, end = self._extend(best)
+        quote = best.para.text[start:end]
+        asked = {stem(w) for w in words(query.text)}
+        wants_person = _TITLE.search(query.text) is not None
+        for match in _CAPITALIZED_RUN.finditer(quote):
+            found = words(match.group(0))
+            while found and found[0] in STOPWORDS:
+                found = found[1:]  # "The", "In" opening a sentence
+            if len(found) < 2 or stem(found[-1]) in asked:
+                continue
+            if not (wants_person and found[-1] in _NOT_PEOPLE):
+                return True
+        if wants_person:
+            return False
+        # A bare title names a role; one that leads into a name was judged by its name.
+        return any(stem(m.group(0).lower()) not in asked for m in _TITLE.finditer(quote))
 
     def _counted(
         self, query: Query, alternatives: dict[str, dict[str, float]]

@@ -260,3 +260,31 @@ def test_how_many_prefers_a_number_next_to_the_counted_word(tmp_path: Path, make
     answer = bot.ask("How many ministers agreed on fishing quotas?")
     assert answer.answered
     assert "four ministers" in first_quote(answer)
+
+
+WHO = {
+    "who.txt": "Harbour News\n\nMaria Gonzalez led the harbour clean-up last spring.\n\n"
+    "The harbour committee met the fishing minister on Friday.\n\n"
+    "The Harbour Restoration Committee was funded by the Coastal Council.\n"
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who led the harbour clean-up?", "Maria Gonzalez"),  # a name opening the sentence
+        ("Who did the harbour committee meet?", "fishing minister"),  # a bare title
+        ("Who funded the harbour restoration?", "Coastal Council"),  # an organization
+    ],
+)
+def test_who_is_answered_by_a_new_name_or_title(
+    tmp_path: Path, make_corpus, question: str, expected: str
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, WHO).ask(question)
+    assert answer.answered
+    assert expected in first_quote(answer)
+
+
+def test_who_holds_a_title_needs_a_personal_name(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, WHO)
+    assert not bot.ask("Who was the fishing minister the committee met on Friday?").answered
