@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .errors import BriefbotError
-from .safe import visible
+from .safe import dumps, visible
 
 if TYPE_CHECKING:
     from .engine import Briefbot
@@ -217,7 +216,7 @@ def _note(message: str) -> None:
 
 
 def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False))
+    print(dumps(data))
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

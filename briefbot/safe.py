@@ -8,7 +8,9 @@ they are loaded, so a quote is a slice of the very text its citation points to.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 # Explicit directional formatting, zero-width and other invisible format characters.
 _INVISIBLE = (
@@ -37,3 +39,11 @@ def visible(text: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
+
+
+def dumps(data: Any, **kwargs: Any) -> str:
+    """JSON text with non-ASCII kept readable, yet nothing live: ``json.dumps`` escapes C0
+    controls only, so DEL, C1 controls and bidi or zero-width marks are escaped here too
+    (they can only occur inside strings, where ``\\uXXXX`` means the same character)."""
+    text = json.dumps(data, ensure_ascii=False, **kwargs)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
