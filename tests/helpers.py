@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from briefbot.cli import main
 
 OTTERS = (
@@ -15,3 +18,21 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+# What must never reach a terminal or a file live: C0 controls but newline and tab, DEL,
+# C1 controls, bidi embeddings/overrides/isolates/marks, zero-width and invisible marks.
+# Written out here, apart from briefbot.safe, so a regression there fails the tests.
+LIVE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff]"
+)
+
+
+def live_controls(text: str) -> list[str]:
+    """The live control or invisible characters in ``text``, as U+XXXX (empty if none)."""
+    return sorted({f"U+{ord(c):04X}" for c in LIVE.findall(text)})
+
+
+def write_questions(path: Path, *lines: str) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
