@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from briefbot.cli import main
 
@@ -36,3 +41,30 @@ def live_controls(text: str) -> list[str]:
 def write_questions(path: Path, *lines: str) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+class _Hung(BaseException):
+    """Raised by the alarm; a BaseException so no ``except Exception`` swallows it."""
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: float = 20) -> Iterator[None]:
+    """Fail instead of hanging for ever when a bound the test relies on is missing.
+
+    Not a speed test: the limit is far above the time the guarded work takes."""
+    if not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def hung(signum, frame):  # type: ignore[no-untyped-def]
+        raise _Hung
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Hung:
+        pytest.fail(f"still running after {seconds} s: the bound is missing")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

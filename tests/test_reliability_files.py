@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import OTTERS, run, write_questions
+from helpers import OTTERS, hang_guard, run, write_questions
 from pilot_helpers import SIZE, settle, submit, widget_text
 
 import briefbot.output
@@ -75,6 +75,52 @@ def test_reliability_case_14_sandbox_escape_is_refused_by_ask_and_brief(
     # The app keeps running: the same engine answers with the bundled templates.
     code, out, _ = run(capsys, "ask", QUESTION, "--corpus", str(otters))
     assert code == 0 and "Maria Gonzalez" in out
+
+
+RUNAWAY = {
+    "nested-string-loops": "{% set s = 'x' * 999999 %}{% for a in s %}{% for b in s %}"
+                           "{% endfor %}{% endfor %}",
+    "recursive-loop": "{% set row = 'x' * 999999 %}{% for x in [1, 2] recursive %}"
+                      "{% if x != 'x' %}{{ loop(row) }}{% endif %}{% endfor %}",
+    "format-width": "{{ '%999999999s'|format('x') }}",
+    "str-format-width": "{{ '{:>999999999}'.format('x') }}",
+    "str-format-width-argument": "{{ '{:{}}'.format('x', 999999999) }}",
+    "doubling-concat": "{% set ns = namespace(s='x') %}{% for i in range(40) %}"
+                       "{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+    "doubling-plus": "{% set ns = namespace(s=[1]) %}{% for i in range(40) %}"
+                     "{% set ns.s = ns.s + ns.s %}{% endfor %}",
+    "huge-output": "{% set big = 'x'|center(999999) %}{% for i in range(999) %}{{ big }}"
+                   "{% endfor %}",
+}
+
+
+@pytest.mark.parametrize("source", RUNAWAY.values(), ids=list(RUNAWAY))
+def test_reliability_case_14_runaway_loops_and_values_are_refused_not_run(
+    capsys, tmp_path, otters, source
+):
+    templates = str(user_templates(tmp_path, "answer.md.j2", f"ok\n{source}\n"))
+    with hang_guard():
+        code, out, err = run(capsys, "ask", QUESTION, "--corpus", str(otters),
+                             "--templates", templates)
+    assert (code, out) == (2, "")
+    assert err.startswith("briefbot: error: template error in answer.md.j2")
+    assert " over " in err and len(err.splitlines()) == 1
+
+
+def test_reliability_case_14_bounded_templates_still_loop_format_and_join(
+    capsys, tmp_path, otters
+):
+    """Control for the refusals above: ordinary loops, recursion, format and ~ still work."""
+    source = (
+        "{% for c in citations %}{{ '%s/%s'|format(loop.index, loop.length) }} "
+        "{{ '{:>3}'.format(c.paragraph) }} {{ c.title ~ '!' }} {{ [1] + [2] }}{% endfor %}\n"
+        "{% for x in [[1, [2]], 3] recursive %}{% if x is iterable %}{{ loop(x) }}"
+        "{% else %}{{ x }}{% endif %}{% endfor %}\n"
+    )
+    templates = str(user_templates(tmp_path, "answer.md.j2", source))
+    code, out, err = run(capsys, "ask", QUESTION, "--corpus", str(otters), "--templates", templates)
+    assert code == 0, err
+    assert out == "1/1   1 River Otters Return! [1, 2]123"
 
 
 async def test_reliability_case_14_sandbox_escape_is_an_error_line_in_the_chat(tmp_path, otters):
