@@ -1,8 +1,8 @@
 """One path for text on its way to a terminal or a file: nothing in it acts, all of it shows.
 
 C0 control characters but newline and tab become caret notation (ESC is ``^[``), DEL is
-``^?``, C1 controls such as 0x9B become ``<U+009B>``, and characters that reorder or hide text (bidi
-overrides, zero-width marks) become ``<U+202E>`` tags.  Documents are made visible when
+``^?``, C1 controls such as 0x9B become ``<U+009B>``, and characters that reorder or hide
+text (bidi overrides, zero-width marks, tag characters) become ``<U+202E>`` tags.  Documents are made visible when
 they are loaded, so a quote is a slice of the very text its citation points to.
 """
 
@@ -12,10 +12,12 @@ import json
 import re
 from typing import Any
 
-# Explicit directional formatting, zero-width and other invisible format characters.
+# Explicit directional formatting, zero-width and other invisible format characters, and
+# the Unicode tag characters, which can carry a whole hidden sentence ("ASCII smuggling").
 _INVISIBLE = (
-    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\ufff9\ufffa\ufffb"
+    "\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a-\u206f"
+    "\ufeff\ufff9\ufffa\ufffb\U000e0001\U000e0020-\U000e007f"
 )
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f" + _INVISIBLE + "\ud800-\udfff]"

@@ -25,11 +25,11 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-
     return code, out, err
 
 # What must never reach a terminal or a file live: C0 controls but newline and tab, DEL,
-# C1 controls, bidi embeddings/overrides/isolates/marks, zero-width and invisible marks.
-# Written out here, apart from briefbot.safe, so a regression there fails the tests.
+# C1 controls, bidi embeddings/overrides/isolates/marks, zero-width and invisible marks,
+# tag characters.  Written out here, apart from briefbot.safe, so a regression there fails.
 LIVE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\U000e0000-\U000e007f]"
 )
 
 

@@ -30,7 +30,8 @@ FAST = settings(max_examples=60, deadline=None, database=None,
 # Text with the characters that break naive code: line ends, controls, bidi marks, quotes.
 TRICKY = st.text(
     alphabet=st.one_of(
-        st.sampled_from(list(" \n\r\t.!?\"'\u201c\u201d()[]{}#>*_`-\u2013\x1b\x00\x9b\u202e\ufeff")),
+        st.sampled_from(list(" \n\r\t.!?\"'\u201c\u201d()[]{}#>*_`-\u2013\x1b\x00\x9b\u202e\ufeff"
+                             "\u200d\u2066\u206a\U000e0041")),
         st.characters(codec="utf-8"),
     ),
     max_size=400,

@@ -508,7 +508,7 @@ def test_reliability_case_8_binary_with_nuls_in_every_other_byte_is_still_binary
     assert [s.reason for s in corpus.skipped] == ["binary file"]
 
 
-def test_reliability_case_8_legacy_and_utf16_files_answer_in_the_brief_and_the_chat_face(
+def test_reliability_case_8_legacy_and_utf16_files_answer_in_a_brief(
     capsys, tmp_path, make_corpus
 ):
     folder = make_corpus(tmp_path, {
