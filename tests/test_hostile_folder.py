@@ -29,6 +29,8 @@ from briefbot.clean import MAX_PARAGRAPH_CHARS
 from briefbot.engine import Briefbot
 from briefbot.tui.app import make_app
 
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symlinks")
+
 OTTERS = (
     "River Otters Return\n\n"
     "The otter recovery program was led by Maria Gonzalez in 2015.\n\n"
