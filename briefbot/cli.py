@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .errors import BriefbotError
-from .safe import dumps, visible
+from .safe import dumps, one_line, visible
 
 if TYPE_CHECKING:
     from .engine import Briefbot
@@ -212,7 +212,7 @@ def _engine(args: argparse.Namespace) -> Briefbot:
 
 
 def _note(message: str) -> None:
-    print(f"briefbot: {visible(message)}", file=sys.stderr)
+    print(f"briefbot: {one_line(message)}", file=sys.stderr)
 
 
 def _print_json(data: object) -> None:
@@ -315,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(["chat"])
         return COMMANDS[args.command](args)
     except BriefbotError as exc:
-        print(f"briefbot: error: {visible(str(exc))}", file=sys.stderr)
+        print(f"briefbot: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("briefbot: interrupted", file=sys.stderr)

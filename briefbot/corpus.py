@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .clean import body_blocks, front_matter, paragraph_text, split_long
 from .errors import CorpusError
-from .safe import visible
+from .safe import one_line, visible
 
 SUFFIXES = (".txt", ".md", ".markdown")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -60,7 +60,7 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"skipped {self.path}: {self.reason}"
+        return one_line(f"skipped {self.path}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,8 @@ _SNIFF_BYTES = 8192
 def _bomless_utf16(data: bytes) -> str | None:
     """The text of UTF-16 without a byte-order mark, or None if ``data`` is not that.
 
-    Mostly-Latin UTF-16 has a NUL in every other byte (odd bytes for little-endian, even
-    for big-endian) and almost none in the others; it must decode strictly to printable
+    Mostly-Latin UTF-16 has a NUL in (nearly) every other byte (odd bytes for little-endian,
+    even for big-endian) and almost none in the others; it must decode strictly to printable
     text, so a binary file of small 16-bit numbers is not mistaken for it.
     """
     head = data[: _SNIFF_BYTES - _SNIFF_BYTES % 2]
@@ -135,7 +135,7 @@ def _bomless_utf16(data: bytes) -> str | None:
     pairs = len(head) // 2
     even, odd = head[0::2].count(0), head[1::2].count(0)
     for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros < pairs // 2 or others > pairs // 50:
+        if zeros < 0.7 * pairs or others > pairs // 50:
             continue
         try:
             text = data.decode(encoding)

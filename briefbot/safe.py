@@ -39,6 +39,12 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_show, text)
 
 
+def one_line(text: str) -> str:
+    """``text`` made visible with its newlines and tabs spelled out too (``^J``, ``^I``), for
+    messages that must stay one line whatever file name they quote."""
+    return visible(text).replace("\n", "^J").replace("\t", "^I")
+
+
 def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 

@@ -27,6 +27,7 @@ from pilot_helpers import SIZE, screen_text, settle, submit, widget_text
 
 from briefbot.clean import MAX_PARAGRAPH_CHARS
 from briefbot.engine import Briefbot
+from briefbot.safe import one_line
 from briefbot.tui.app import make_app
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symlinks")
@@ -68,6 +69,7 @@ SKIPPED = {
     "loop.txt": "link loop",
     "escape.txt": "link leaves the folder",
     "alias.txt": "same file as",
+    "two\nlines\x1b[2J.md": "binary file",  # its notice must still be one line
 }
 
 
@@ -101,6 +103,7 @@ def build(root: Path) -> Path:
         "image.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x1b]52;c;AAAA\x07",
         "paper.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n\x1b[2J",
         "nul.txt": b"Text with a \x00 NUL and \x1b[31m colour.",
+        "two\nlines\x1b[2J.md": b"\x00\x01\x02 binary",
         "huge.txt": ("The walrus tusk survey counted many tusks on the ice floe today "
                      * 170_000).encode()[: 10 * 1024 * 1024],
         "page.md": (
@@ -155,10 +158,11 @@ def assert_one_skip_line_each(err: str, folder: Path) -> None:
     lines = err.splitlines()
     skips = [line for line in lines if line.startswith("briefbot: skipped ")]
     assert len(skips) == len(lines), lines  # nothing else on stderr
+    shown = {one_line(name): reason for name, reason in SKIPPED.items()}
     names = [Path(line.removeprefix("briefbot: skipped ").split(": ")[0]).name for line in skips]
-    assert sorted(names) == sorted(SKIPPED)
+    assert sorted(names) == sorted(shown)
     for line, name in zip(skips, names):
-        assert line.startswith(f"briefbot: skipped {folder / name}: {SKIPPED[name]}"), line
+        assert line.startswith(f"briefbot: skipped {folder / name}: {shown[name]}"), line
 
 
 def assert_quotes_are_slices(bot: Briefbot, citations: list[dict[str, object]]) -> None:
@@ -313,7 +317,7 @@ async def test_hostile_folder_chat(shared_engine, tmp_path, monkeypatch):
         notices = [n for n in widget_text(app, ".notice").splitlines() if "skipped" in n]
         assert len(notices) == len(SKIPPED)
         for name, reason in SKIPPED.items():
-            assert sum(f"{name}: {reason}" in n for n in notices) == 1, name
+            assert sum(f"{one_line(name)}: {reason}" in n for n in notices) == 1, name
         screens = []
         for question in [*GOOD, *HOSTILE_QUESTIONS[:4], HOSTILE_QUESTIONS[-1]]:
             await submit(app, pilot, question)
