@@ -331,13 +331,13 @@ def load_folder(folder: str | os.PathLike[str]) -> Corpus:
 
 def _unique_id(path: Path, root: Path, used: set[str]) -> str:
     """The file stem, or its path within the folder when two files share a stem (with its
-    suffix if need be: a.txt and a.md), made visible: ids are printed."""
+    suffix if need be: a.txt and a.md), made visible on one line: ids are printed."""
     relative = path.relative_to(root)
     candidates = [path.stem, "/".join(relative.with_suffix("").parts), "/".join(relative.parts)]
-    for candidate in map(visible, candidates):
+    for candidate in map(one_line, candidates):
         if candidate not in used:
             return candidate
-    base, n = visible(candidates[-1]), 2
+    base, n = one_line(candidates[-1]), 2
     while f"{base}~{n}" in used:
         n += 1
     return f"{base}~{n}"

@@ -496,10 +496,13 @@ async def test_reliability_case_13_skipped_files_are_one_notice_each_in_the_chat
 def test_reliability_case_9_notices_and_errors_stay_one_line_whatever_the_file_name(
     capsys, tmp_path, make_corpus
 ):
-    folder = make_corpus(tmp_path, {"otters.txt": OTTERS, "two\nlines\x1b[2J.md": b"\x00bin"})
-    code, _, err = run(capsys, "sources", "--corpus", str(folder))
+    folder = make_corpus(tmp_path, {"otters\n3 documents.txt": OTTERS,
+                                    "two\nlines\x1b[2J.md": b"\x00bin"})
+    code, out, err = run(capsys, "sources", "--corpus", str(folder))
     assert code == 0
     assert err == f"briefbot: skipped {folder}/two^Jlines^[[2J.md: binary file\n"
+    assert out.splitlines()[0] == "otters^J3 documents  River Otters Return  (2 paragraphs)"
+    assert len(out.splitlines()) == 2
     missing = tmp_path / "no\nsuch\tfolder\x1b]0;x\x07"
     code, out, err = run(capsys, "ask", "--corpus", str(missing), "Who led the otter program?")
     assert (code, out) == (2, "")
