@@ -7,7 +7,6 @@ the corpus's most central sentences instead of answering questions.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .answer import Answer, Citation
-from .safe import visible
+from .safe import dumps, visible
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -204,7 +203,7 @@ FORMATS = {"md": "briefing.md.j2", "html": "briefing.html.j2"}
 def render(bot: Briefbot, briefing: Briefing, fmt: str) -> str:
     """The memo as Markdown, HTML (templates in prompts/) or JSON."""
     if fmt == "json":
-        return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return dumps(briefing.to_dict(), indent=2) + "\n"
     return bot.renderer.render(FORMATS[fmt], _context(briefing))
 
 

@@ -35,6 +35,9 @@ _MINOR = frozenset(
 
 SHORT_LINE_WORDS = 8
 HEADLINE_MAX_WORDS = 20
+# No real paragraph is this long; a 10 MB line is cut into pieces so quotes, the chat's
+# sources pane and search output stay readable and fast.
+MAX_PARAGRAPH_CHARS = 10_000
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -69,6 +72,27 @@ def blocks_of(text: str) -> list[Block]:
 def paragraph_text(block: Block) -> str:
     """Hard-wrapped lines of one paragraph joined into one line of text."""
     return " ".join(block)
+
+
+def split_long(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut after a sentence end where
+    one falls in the second half of a piece, else at a space, else anywhere."""
+    pieces: list[str] = []
+    start, end = 0, len(text)
+    while end - start > limit:
+        low, high = start + limit // 2, start + limit + 1
+        cut = max(text.rfind(mark, low, high) for mark in (". ", "? ", "! ")) + 1
+        if cut <= 0:
+            cut = text.rfind(" ", low, high)
+        if cut <= start:
+            cut = start + limit
+        pieces.append(text[start:cut].strip())
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append(text[start:end].strip())
+    return [piece for piece in pieces if piece]
 
 
 def is_sentence(line: str) -> bool:
@@ -133,11 +157,12 @@ def _headline(block: Block, *, is_markdown: bool) -> str | None:
     heading = _MD_HEADING.match(line)
     if heading:
         return heading.group(1) or None
-    if is_markdown or _FURNITURE.search(line):
+    if is_markdown:
         return None
+    # Words counted before the furniture search, which is slow on a 10 MB line.
     n_words = len(line.split())
     if 2 <= n_words <= HEADLINE_MAX_WORDS and not line.endswith("."):
-        return line
+        return None if _FURNITURE.search(line) else line
     return None
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .errors import BriefbotError
-from .safe import visible
+from .safe import dumps, one_line, visible
 
 if TYPE_CHECKING:
     from .engine import Briefbot
@@ -213,11 +212,11 @@ def _engine(args: argparse.Namespace) -> Briefbot:
 
 
 def _note(message: str) -> None:
-    print(f"briefbot: {visible(message)}", file=sys.stderr)
+    print(f"briefbot: {one_line(message)}", file=sys.stderr)
 
 
 def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False))
+    print(dumps(data))
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -316,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(["chat"])
         return COMMANDS[args.command](args)
     except BriefbotError as exc:
-        print(f"briefbot: error: {visible(str(exc))}", file=sys.stderr)
+        print(f"briefbot: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("briefbot: interrupted", file=sys.stderr)

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import body_blocks, front_matter, paragraph_text
+from .clean import body_blocks, front_matter, paragraph_text, split_long
 from .errors import CorpusError
-from .safe import visible
+from .safe import one_line, visible
 
 SUFFIXES = (".txt", ".md", ".markdown")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -60,7 +60,7 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"skipped {self.path}: {self.reason}"
+        return one_line(f"skipped {self.path}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,8 @@ class Corpus:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: BOM first, then UTF-8, then cp1252, else UTF-8 with replacements."""
+    """Bytes to text: BOM first, then UTF-16 without a BOM (NULs in every other byte),
+    then UTF-8, then cp1252, else UTF-8 with replacements."""
     for bom, encoding in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe\x00\x00", "utf-32"),
@@ -99,6 +100,10 @@ def decode(data: bytes) -> str:
     ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            return utf16
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -114,12 +119,44 @@ def decode(data: bytes) -> str:
         return lenient
 
 
+_SNIFF_BYTES = 8192
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """The text of UTF-16 without a byte-order mark, or None if ``data`` is not that.
+
+    Mostly-Latin UTF-16 has a NUL in (nearly) every other byte (odd bytes for little-endian,
+    even for big-endian) and almost none in the others; it must decode strictly to printable
+    text, so a binary file of small 16-bit numbers is not mistaken for it.
+    """
+    head = data[: _SNIFF_BYTES - _SNIFF_BYTES % 2]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    pairs = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros < 0.7 * pairs or others > pairs // 50:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:_SNIFF_BYTES]
+        printable = sum(c.isprintable() or c in "\n\r\t" for c in sample)
+        if "\x00" not in text and printable >= 0.95 * len(sample):
+            return text
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes outside a UTF-16/32 BOM mark a binary file (PNG, PDF, executables)."""
+    """NUL bytes outside UTF-16/32 text mark a binary file (PNG, executables); so does a
+    PDF header."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         return False
-    head = data[:8192]
-    return b"\x00" in head or head.startswith(b"%PDF-")
+    head = data[:_SNIFF_BYTES]
+    if head.startswith(b"%PDF-"):
+        return True
+    return b"\x00" in head and _bomless_utf16(data) is None
 
 
 def parse_document(doc_id: str, text: str, path: str = "") -> Document:
@@ -128,9 +165,9 @@ def parse_document(doc_id: str, text: str, path: str = "") -> Document:
     meta, text = front_matter(text)
     blocks, found = body_blocks(text, is_markdown=path.endswith((".md", ".markdown")))
     title = meta.get("title") or found.get("title") or doc_id
+    texts = [piece for block in blocks for piece in split_long(paragraph_text(block))]
     paragraphs = tuple(
-        Paragraph(doc=doc_id, n=i, text=paragraph_text(block))
-        for i, block in enumerate(blocks, start=1)
+        Paragraph(doc=doc_id, n=i, text=text) for i, text in enumerate(texts, start=1)
     )
     return Document(
         id=doc_id,
@@ -144,24 +181,31 @@ def parse_document(doc_id: str, text: str, path: str = "") -> Document:
 
 
 def _candidates(root: Path) -> Iterator[Path | Skipped]:
-    """Files under ``root`` in a stable order, without following links out or in circles."""
+    """Files under ``root`` in a stable order, without following links out or in circles.
+
+    Real folders are walked before links to folders, so a folder reached both ways is
+    read under its own name; a folder that cannot be listed is reported, not dropped.
+    """
     real_root = root.resolve()
-    seen_dirs: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+    seen_dirs: dict[tuple[int, int], str] = {}
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=True):
+        yield from _unlisted(errors)
         try:
             st = os.stat(dirpath)
         except OSError as exc:
             yield Skipped(dirpath, exc.strerror or "unreadable folder")
             dirnames[:] = []
             continue
-        if (st.st_dev, st.st_ino) in seen_dirs:
-            yield Skipped(dirpath, "link loop")
+        first = seen_dirs.setdefault((st.st_dev, st.st_ino), dirpath)
+        if first != dirpath:
+            looped = Path(first) in Path(dirpath).parents
+            yield Skipped(dirpath, "link loop" if looped else f"same folder as {first}")
             dirnames[:] = []
             continue
-        seen_dirs.add((st.st_dev, st.st_ino))
         here = Path(dirpath)
         kept = []
-        for name in sorted(dirnames):
+        for name in sorted(dirnames, key=lambda n: ((here / n).is_symlink(), n)):
             sub = here / name
             if name.startswith("."):
                 continue
@@ -174,6 +218,33 @@ def _candidates(root: Path) -> Iterator[Path | Skipped]:
             if name.startswith(".") or not name.lower().endswith(SUFFIXES):
                 continue
             yield here / name
+    yield from _unlisted(errors)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[Skipped]:
+    """Folders ``os.walk`` could not list (unreadable, or deleted during the scan)."""
+    while errors:
+        exc = errors.pop(0)
+        yield Skipped(str(exc.filename), exc.strerror or "unreadable folder")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # _read reports why
+    return st.st_dev, st.st_ino
+
+
+def _owners(paths: list[Path]) -> dict[tuple[int, int], Path]:
+    """For each file reached by several paths (links, hard links), the one to read it
+    under: a real file before a link to it, else the first in scan order."""
+    owners: dict[tuple[int, int], Path] = {}
+    for path in sorted(paths, key=Path.is_symlink):  # stable: scan order within each kind
+        key = _identity(path)
+        if key is not None:
+            owners.setdefault(key, path)
+    return owners
 
 
 def _inside(path: Path, real_root: Path) -> bool:
@@ -231,9 +302,15 @@ def load_folder(folder: str | os.PathLike[str]) -> Corpus:
     documents: list[Document] = []
     skipped: list[Skipped] = []
     used_ids: set[str] = set()
-    for item in _candidates(root):
+    items = list(_candidates(root))
+    owners = _owners([item for item in items if isinstance(item, Path)])
+    for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
+            continue
+        owner = owners.get(_identity(item) or (-1, -1), item)
+        if owner != item:
+            skipped.append(Skipped(str(item), f"same file as {owner}"))
             continue
         data = _read(item, real_root)
         if isinstance(data, Skipped):
@@ -253,8 +330,14 @@ def load_folder(folder: str | os.PathLike[str]) -> Corpus:
 
 
 def _unique_id(path: Path, root: Path, used: set[str]) -> str:
-    """The file stem, or its path within the folder when two files share a stem."""
-    if path.stem not in used:
-        return path.stem
-    relative = path.relative_to(root).with_suffix("")
-    return "/".join(relative.parts)
+    """The file stem, or its path within the folder when two files share a stem (with its
+    suffix if need be: a.txt and a.md), made visible on one line: ids are printed."""
+    relative = path.relative_to(root)
+    candidates = [path.stem, "/".join(relative.with_suffix("").parts), "/".join(relative.parts)]
+    for candidate in map(one_line, candidates):
+        if candidate not in used:
+            return candidate
+    base, n = one_line(candidates[-1]), 2
+    while f"{base}~{n}" in used:
+        n += 1
+    return f"{base}~{n}"

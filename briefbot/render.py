@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextvars
 import functools
 import re
-from collections.abc import Mapping
+import string
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import jinja2.nodes
 import jinja2.runtime
 import markupsafe
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.visitor import NodeTransformer
 
 from .errors import TemplateProblem
 from .safe import visible
@@ -51,10 +53,11 @@ def prompts_dir() -> Path:
 
 class _Sandbox(SandboxedEnvironment):
     """The stock sandbox, bounded so a template can neither loop for ever nor build a huge
-    value: ``range`` and the loops over it share a step budget per render; ``*``, ``**``,
-    ``%`` and every filter refuse to make or take values over ``MAX_VALUE``."""
+    value: every ``for`` loop (and ``range``) spends one step budget per render; ``*``,
+    ``**``, ``%``, ``+``, ``~``, ``str.format`` and every filter refuse to make or take
+    values over ``MAX_VALUE``; the whole output stops at ``MAX_OUTPUT`` characters."""
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -62,8 +65,30 @@ class _Sandbox(SandboxedEnvironment):
         self.globals["lipsum"] = _bounded_filter("lipsum", self.globals["lipsum"])
         for name, func in list(self.filters.items()):
             self.filters[name] = _bounded_filter(name, func)
+        # Inserted by _Bounded into every template; not for template authors.
+        self.filters[_COUNTED] = _counted
+        self.filters[_CHECKED] = _checked
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> jinja2.nodes.Template:
+        # Environment._parse is where compile() gets the tree: the one place to rewrite it.
+        tree = super()._parse(source, name, filename)
+        return _Bounded().visit(tree)  # type: ignore[no-any-return]
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """``'{:>999999999}'.format(x)`` refused before it builds a gigabyte."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            _check_brace_widths(str(value.__self__), [*args, *kwargs.values()])
+            return _checked(wrapped(*args, **kwargs))
+
+        return checked
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "+":
+            return _checked(left + right)
         if operator == "**":
             if isinstance(right, (int, float)) and isinstance(left, (int, float)):
                 if abs(right) > 64 and abs(left) > 1:
@@ -81,7 +106,9 @@ class _Sandbox(SandboxedEnvironment):
 
 
 MAX_VALUE = 1_000_000  # characters or items in any one value a template builds
-MAX_STEPS = 1_000_000  # loop steps over range() in one render
+MAX_STEPS = 1_000_000  # loop steps in one render
+MAX_OUTPUT = 50_000_000  # characters one render may write
+_COUNTED, _CHECKED = "__briefbot_counted", "__briefbot_checked"
 _steps: contextvars.ContextVar[list[int]] = contextvars.ContextVar("template_steps")
 _CONTEXTS = (jinja2.Environment, jinja2.runtime.Context, jinja2.nodes.EvalContext)
 _WIDTH = re.compile(r"%[-#0 +]*(\d*)(?:\.(\d+))?")
@@ -98,6 +125,51 @@ def _check_format_widths(fmt: str) -> None:
         for number in match.groups():
             if number and int(number) > MAX_VALUE:
                 raise SecurityError(f"format width {number} is over the limit of {MAX_VALUE:,}")
+
+
+def _check_brace_widths(fmt: str, args: Iterable[Any]) -> None:
+    """Widths and precisions of ``str.format`` fields, written in or passed as arguments."""
+    numbers = [a for a in args if isinstance(a, int) and not isinstance(a, bool)]
+    try:
+        specs = [spec for _, _, spec, _ in string.Formatter().parse(fmt) if spec]
+    except ValueError:
+        specs = []  # str.format itself reports the malformed string
+    numbers += [int(n) for spec in specs for n in re.findall(r"\d+", spec)]
+    if any(abs(n) > MAX_VALUE for n in numbers):
+        raise SecurityError(f"a format width is over the limit of {MAX_VALUE:,}")
+
+
+def _counted(iterable: Iterable[Any]) -> Iterator[Any]:
+    """``iterable``, each item spending one step of the render's budget."""
+    budget = _steps.get(None)
+    for item in iterable:
+        if budget is not None:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise SecurityError(f"the template ran over {MAX_STEPS:,} loop steps")
+        yield item
+
+
+class _Bounded(NodeTransformer):
+    """Rewrites a template so every loop is counted (recursive ``loop(...)`` calls too) and
+    every ``~`` concatenation is size-checked."""
+
+    def visit_For(self, node: jinja2.nodes.For) -> jinja2.nodes.For:
+        self.generic_visit(node)
+        node.iter = _filter(node.iter, _COUNTED)
+        if node.recursive:
+            for call in node.find_all(jinja2.nodes.Call):
+                if isinstance(call.node, jinja2.nodes.Name) and call.node.name == "loop":
+                    call.args = [_filter(arg, _COUNTED) for arg in call.args]
+        return node
+
+    def visit_Concat(self, node: jinja2.nodes.Concat) -> jinja2.nodes.Filter:
+        self.generic_visit(node)
+        return _filter(node, _CHECKED)
+
+
+def _filter(node: jinja2.nodes.Expr, name: str) -> jinja2.nodes.Filter:
+    return jinja2.nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
 
 
 def _bounded_filter(name: str, func: Any) -> Any:
@@ -122,6 +194,8 @@ def _bounded_filter(name: str, func: Any) -> Any:
             if sum(len(str(x)) for x in data[0][: MAX_VALUE + 1]) > MAX_VALUE:
                 raise SecurityError("join would build a value over the size limit")
             args = (*args[:lead], *data)
+        if name == "format" and data and isinstance(data[0], str):
+            _check_format_widths(data[0])
         if name == "replace" and len(data) >= 3 and all(isinstance(v, str) for v in data[:3]):
             text, old, new = data[:3]
             if text.count(old) * len(new) > MAX_VALUE:
@@ -185,7 +259,7 @@ class Renderer:
     def render(self, name: str, context: Mapping[str, Any]) -> str:
         token = _steps.set([MAX_STEPS])
         try:
-            return self.env.get_template(name).render(**context)
+            return _joined(self.env.get_template(name).generate(**context))
         except jinja2.TemplateSyntaxError as exc:
             where = f"{exc.filename or exc.name or name}, line {exc.lineno}"
             raise TemplateProblem(f"template error in {where}: {exc.message}") from None
@@ -198,6 +272,17 @@ class Renderer:
             ) from None
         finally:
             _steps.reset(token)
+
+
+def _joined(pieces: Iterable[str]) -> str:
+    """The rendered pieces as one string, refused past ``MAX_OUTPUT`` characters."""
+    kept, size = [], 0
+    for piece in pieces:
+        size += len(piece)
+        if size > MAX_OUTPUT:
+            raise SecurityError(f"the output is over the limit of {MAX_OUTPUT:,} characters")
+        kept.append(piece)
+    return "".join(kept)
 
 
 def _finalize(value: object) -> object:

@@ -1,17 +1,25 @@
-"""Property tests: arbitrary text never crashes the loader, tokenizer, sentences or renderer."""
+"""Property tests: arbitrary text and bytes never crash the loader, tokenizer, sentences,
+answers or renderers; nothing printed holds a live control character; every citation is a
+slice of the paragraph it names."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import tempfile
 
 import pytest
+from helpers import live_controls
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefbot.corpus import decode, parse_document
+from briefbot.briefing import render as render_memo
+from briefbot.corpus import Corpus, decode, fingerprint, load_folder, parse_document
 from briefbot.engine import Briefbot, QuestionError
+from briefbot.errors import CorpusError
 from briefbot.render import md_inline
-from briefbot.safe import has_unsafe
+from briefbot.safe import dumps, has_unsafe, visible
 from briefbot.sentences import sentence_spans
 from briefbot.text import Tokenizer
 
@@ -22,7 +30,8 @@ FAST = settings(max_examples=60, deadline=None, database=None,
 # Text with the characters that break naive code: line ends, controls, bidi marks, quotes.
 TRICKY = st.text(
     alphabet=st.one_of(
-        st.sampled_from(list(" \n\r\t.!?\"'\u201c\u201d()[]{}#>*_`-\u2013\x1b\x00\x9b\u202e\ufeff")),
+        st.sampled_from(list(" \n\r\t.!?\"'\u201c\u201d()[]{}#>*_`-\u2013\x1b\x00\x9b\u202e\ufeff"
+                             "\u200d\u2066\u206a\U000e0041")),
         st.characters(codec="utf-8"),
     ),
     max_size=400,
@@ -98,3 +107,124 @@ def test_any_question_is_answered_verbatim_or_refused(small_bot, question):
     for c in answer.citations:
         paragraph = small_bot.corpus.document(c.doc).paragraph(c.paragraph).text
         assert paragraph[c.start : c.end] == c.quote
+
+
+# --- whole pipeline: arbitrary bytes, file names, documents and questions ---------------------
+
+FILE_NAME = st.binary(min_size=1, max_size=12).filter(lambda b: b"/" not in b and b"\x00" not in b)
+
+
+# Raw bytes, or hostile text inside prose in the encodings folders really hold.
+FILE_BYTES = st.one_of(
+    st.binary(max_size=300),
+    st.builds(
+        lambda text, encoding: (
+            f"Report\n\nThe otter program near the river {text} was led by Maria Gonzalez."
+        ).encode(encoding, errors="replace"),
+        TRICKY, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]),
+    ),
+)
+
+
+@FAST
+@given(st.lists(st.tuples(FILE_NAME, FILE_BYTES), min_size=1, max_size=4))
+def test_loading_any_bytes_under_any_names_gives_visible_documents_or_a_corpus_error(files):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = os.fsencode(tmp)
+        for name, data in files:
+            with open(os.path.join(folder, name + b".txt"), "wb") as fh:
+                fh.write(data)
+        try:
+            corpus = load_folder(tmp)
+        except CorpusError:
+            return
+    ids = [d.id for d in corpus.documents]
+    assert len(set(ids)) == len(ids)
+    for d in corpus.documents:
+        assert live_controls(d.id + d.title) == []
+        assert d.paragraphs and all(live_controls(p.text) == [] for p in d.paragraphs)
+
+
+def _bot_of(texts: list[str]) -> Briefbot | None:
+    """A corpus of one document per text, each line of it set inside a sentence of prose
+    so that it survives the page-furniture cleaning and can be quoted."""
+    documents = tuple(
+        doc for i, text in enumerate(texts)
+        if (doc := parse_document(f"d{i}\x1b", "\n\n".join(
+            f"The otter program near the river {line} was led by Maria Gonzalez in 2015."
+            for line in text.split("\n\n")
+        ), f"d{i}.md")).paragraphs
+    )
+    if not documents:
+        return None
+    return Briefbot(Corpus(documents, (), "", fingerprint(documents)))
+
+
+# Words that answer each other, mixed with the characters that break naive output code.
+WORDY = st.lists(
+    st.sampled_from(["otter ", "river ", "led ", "Maria ", ". ", "\n\n", *"\x1b\x07\x9b\r",
+                     *"\u202e\u200b<>[]`#*_{}%\\", "```", "<script>", "[x](http://e.x)"]),
+    max_size=60,
+).map("".join)
+
+
+QUESTION = st.one_of(
+    WORDY, TRICKY,
+    st.tuples(st.sampled_from(["Who led the otter program?", "Where is the river?"]), WORDY)
+    .map(" ".join),
+)
+
+
+@FAST
+@given(st.lists(st.one_of(WORDY, TRICKY), min_size=1, max_size=3), QUESTION)
+def test_answers_and_memos_over_any_documents_cite_real_slices_and_print_nothing_live(
+    texts, question
+):
+    bot = _bot_of(texts)
+    if bot is None:
+        return
+    try:
+        answer = bot.ask(question)
+    except QuestionError:
+        answer = bot.unanswerable(question)
+    for c in answer.citations:
+        paragraph = bot.corpus.document(c.doc).paragraph(c.paragraph).text
+        assert paragraph[c.start : c.end] == c.quote
+    printed = dumps(answer.to_dict())
+    assert json.loads(printed) == answer.to_dict()
+    assert live_controls(printed) == [] and live_controls(answer.text) == []
+    briefing = bot.brief({question.replace("\n", " ") or "Section": [question]}, title=question,
+                         overview=True)
+    for fmt in ("md", "html", "json"):
+        memo = render_memo(bot, briefing, fmt)
+        assert live_controls(memo) == [], fmt
+        if fmt == "html":
+            assert "<script" not in memo.lower()
+        if fmt == "json":
+            for section in json.loads(memo)["sections"]:
+                for c in [*section.get("key_points", []),
+                          *(c for a in section["answers"] for c in a["citations"])]:
+                    assert c["quote"] in bot.corpus.document(c["doc"]).paragraph(c["paragraph"]).text
+
+
+@FAST
+@given(st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), TRICKY),
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.dictionaries(TRICKY, inner, max_size=3)),
+    max_leaves=8,
+))
+def test_dumps_round_trips_and_prints_nothing_live(data):
+    text = dumps(data, indent=2)
+    assert json.loads(text) == data
+    assert live_controls(text) == []
+
+
+@FAST
+@given(st.text(max_size=200))
+def test_visible_leaves_nothing_live_and_is_idempotent(text):
+    shown = visible(text)
+    assert live_controls(shown) == []
+    assert visible(shown) == shown
+    if not has_unsafe(text):
+        assert shown == text

@@ -120,6 +120,9 @@ class BriefbotApp(App[None]):
         except OSError as exc:
             self.call_from_thread(self._load_failed, f"cannot read the documents: {exc}")
             return
+        except Exception as exc:  # noqa: BLE001 - a bug while loading is shown, not a spinner for ever
+            self.call_from_thread(self._load_failed, f"{type(exc).__name__}: {exc}")
+            return
         self.call_from_thread(self._engine_ready, bot, examples)
 
     async def _drop_loading(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markdown_it import MarkdownIt
 from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -98,14 +99,22 @@ def open_link(c: Citation) -> SourceLink:
     )
 
 
+def _parser() -> MarkdownIt:
+    """Textual's GitHub-like Markdown without linkify: a URL in a quote stays text."""
+    return MarkdownIt("gfm-like", {"linkify": False})
+
+
 def answer_widgets(answer: Answer) -> list[Widget]:
     """An answer as ``ask`` prints it (the same template's Markdown, so a user's
     ``--templates`` shows here too), then links that open each citation in context.
 
-    The template's Markdown escapes every quote, so document text cannot become a link,
-    a heading or markup on the way through the Markdown widget.
+    The template's Markdown escapes every quote and the parser does not linkify bare
+    URLs, so document text cannot become a link, a heading or markup on the way through
+    the Markdown widget.
     """
-    parts: list[Widget] = [Markdown(answer.text, classes="answer-text", open_links=False)]
+    parts: list[Widget] = [
+        Markdown(answer.text, classes="answer-text", open_links=False, parser_factory=_parser)
+    ]
     if answer.citations:
         label = "Open:" if answer.answered else "Related:"
         parts.append(
