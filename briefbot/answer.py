@@ -249,6 +249,8 @@ class Selector:
         for t in query.terms:
             if t in self._names and self.index.doc_freq(t) == 0:
                 continue
+            if t in query.selectors:
+                continue  # they choose the document, not the sentence
             w = self.index.idf(t)
             if self.index.doc_freq(t) == 0 and t not in query.specific:
                 w *= self.tuning.unknown_weight
@@ -290,6 +292,8 @@ class Selector:
         alternatives = self.alternatives(weights)
         asked = set(query.terms) | {stem(w) for w in words(query.text) if w in EDITORIAL_WORDS}
         named = {self._names[t] for t in asked if t in self._names}
+        routed = self._follow_up_document(query)
+        named |= routed
         search: dict[str, float] = {}
         for alts in alternatives.values():
             for a, f in alts.items():
@@ -316,6 +320,8 @@ class Selector:
                 )
             )
         answered = best_coverage >= self.tuning.answer_threshold and not self._unknown(query)
+        if query.selectors and routed and any(s.para.doc in routed for s in sentences):
+            sentences = [s for s in sentences if s.para.doc in routed]
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         if answered and not self._fits(query, sentences[0], alternatives):
             answered = False
@@ -324,6 +330,18 @@ class Selector:
             sentences = [s for s in sentences if s.direct]
         picked = self._pick(sentences, answered, max_citations or self.tuning.max_citations)
         return answered, [self._cite(i, s) for i, s in enumerate(picked, start=1)]
+
+    def _follow_up_document(self, query: Query) -> set[str]:
+        """"And at the online one?": when a follow-up's own words occur in one document
+        only, that is the document it turns to."""
+        if query.selectors:
+            own = [t for t in query.selectors if self.index.doc_freq(t)]
+        elif query.carried:
+            own = [t for t in query.terms if t not in query.carried and self.index.doc_freq(t)]
+        else:
+            return set()
+        docs = {self.paragraphs[p].doc for t in own for p in self.index.positions(t)}
+        return docs if len(docs) == 1 and len(self.corpus.documents) > 1 else set()
 
     def _unknown(self, query: Query) -> list[str]:
         """Names and years the question insists on that the corpus never mentions.

@@ -48,6 +48,9 @@ class Query:
     # "law" in "Which Chinese law ...?"), unless it is a word that any answer fits
     # ("issues", "name"): an answer must speak of it.
     focus: str | None = None
+    # "And at the online one?": words that pick which document or meeting the earlier
+    # question is now asked of, rather than what it asks.
+    selectors: frozenset[str] = frozenset()
 
 
 def answer_kind(question: str) -> str:
@@ -169,6 +172,9 @@ def is_follow_up(question: str, query: Query) -> bool:
     return len(query.terms) <= 2 and not _WH_OPENING.search(lowered)
 
 
+_THE_OTHER_ONE = re.compile(r"\bthe\s+(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE)
+
+
 def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
     """``query`` widened by the previous question's terms, which weigh less.
 
@@ -196,6 +202,17 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         return query
     own = _surface(query.text, query.terms, tokenizer)
     context = _surface(previous.text, tuple(carried), tokenizer)
+    if _THE_OTHER_ONE.search(query.text):
+        # The earlier question, asked again of the one these words point to.
+        return Query(
+            text=query.text,
+            terms=tuple(carried) + query.terms,
+            kind=previous.kind,
+            specific=query.specific,
+            selectors=frozenset(query.terms),
+            focus=previous.focus,
+            searched=f"{' '.join(context)} (in the {' '.join(own)} one)",
+        )
     return Query(
         text=query.text,
         terms=query.terms + tuple(carried),

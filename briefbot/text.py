@@ -41,7 +41,7 @@ QUESTION_FILLER = frozenset(
     """
     say says said tell tells told mention mentions mentioned describe describes described
     explain explains explained according happen happens happened mean means meant know
-    known please many anything something someone somebody thing things kind sort give gave
+    known please many one ones anything something someone somebody thing things kind sort give gave
     editorial editorials article articles piece pieces author authors writer writers column
     essay story stories report reports commentary analysis opinion text passage source
     sources document documents characterize characterizes characterized characterise

@@ -288,3 +288,25 @@ def test_who_is_answered_by_a_new_name_or_title(
 def test_who_holds_a_title_needs_a_personal_name(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(tmp_path, make_corpus, WHO)
     assert not bot.ask("Who was the fishing minister the committee met on Friday?").answered
+
+
+def test_the_other_one_asks_the_earlier_question_of_another_document(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_spring.txt": "Spring Fair\n\nBy Ann Lee\n\nThe spring fair in Lyon sold "
+            "mostly cheese and wine to visitors.\n",
+            "b_winter.txt": "Winter Fair\n\nThe winter fair was held outdoors in the snow. "
+            "Its stalls sold mostly wool and honey to visitors.\n",
+        },
+    )
+    session = bot.session()
+    first = session.ask("What did the Lyon fair sell to visitors?")
+    assert "cheese and wine" in first_quote(first)
+    answer = session.ask("And the outdoors one?")
+    assert answer.answered
+    assert answer.citations[0].doc == "b_winter"
+    assert "wool and honey" in first_quote(answer)
