@@ -458,6 +458,19 @@ class Selector:
             )
         return out
 
+    def _naming(self, query: Query) -> Callable[[str], bool]:
+        """For "What is the formal title of the security treaty?": whether a sentence holds
+        a proper name that carries one of the question's words ("Treaty of Mutual ...")."""
+        asked = set(query.terms)
+
+        def names(text: str) -> bool:
+            return any(
+                len(found := words(m.group(0))) > 1 and any(stem(w) in asked for w in found)
+                for m in _CUES[NAME].finditer(text)
+            )
+
+        return names
+
     def _names_someone_new(self, query: Query, best: _Sentence) -> bool:
         """Whether the quote names someone the question does not: a name whose last word
         the question lacks ("Antony Blinken", "the Coastal Council"), or a title it does not
@@ -484,7 +497,10 @@ class Selector:
         self, query: Query, alternatives: dict[str, dict[str, float]]
     ) -> Callable[[str], bool] | None:
         """For "How many X?": whether a sentence has a number just before a word for X
-        ("the four ministers"), which says how many far better than any number does."""
+        ("the four ministers"), which says how many far better than any number does; for a
+        name question, whether it has a proper name that holds a question word."""
+        if query.kind == NAME:
+            return self._naming(query)
         if query.kind != QUANTITY or query.focus is None:
             return None
         stems = set(alternatives.get(query.focus, {query.focus: 1.0}))

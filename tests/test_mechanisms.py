@@ -310,3 +310,19 @@ def test_the_other_one_asks_the_earlier_question_of_another_document(
     assert answer.answered
     assert answer.citations[0].doc == "b_winter"
     assert "wool and honey" in first_quote(answer)
+
+
+def test_a_name_question_prefers_the_name_that_holds_its_words(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "t.txt": "Treaty\n\nThe Harbour Master Guild praised the fishing treaty; the "
+            "fishing treaty pleased the fishing fleets.\n\n"
+            "The Treaty of Northern Waters, as the fishing pact is formally known, was signed "
+            "in Oslo after long talks between the two coastal governments.\n"
+        },
+    )
+    answer = bot.ask("What is the formal title of the fishing treaty?")
+    assert answer.answered
+    assert "Treaty of Northern Waters" in first_quote(answer)
