@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .aliases import mine_aliases
 from .answer import Answer, Citation, Selector, Tuning
 from .corpus import Corpus, load_folder
+from .dates import document_date
 from .errors import BriefbotError
 from .index import Index, Settings
 from .question import Query, is_follow_up, parse, with_context
@@ -150,7 +151,7 @@ class Briefbot:
         progress: Progress | None = None,
     ) -> Briefing:
         """A briefing memo: a list of questions, sections, or {heading: questions}."""
-        from .briefing import KEY_POINTS, DEFAULT_SECTION, SectionPlan, build
+        from .briefing import DEFAULT_SECTION, KEY_POINTS, SectionPlan, build
 
         if isinstance(questions, Mapping):
             plans = [SectionPlan(h, tuple(qs)) for h, qs in questions.items()]
@@ -169,11 +170,12 @@ class Briefbot:
     def _answer(
         self, question: str, answered: bool, citations: list[Citation], searched: str | None = None
     ) -> Answer:
-        context = {
-            "question": question,
-            "citations": [c.to_dict() for c in citations],
-            "corpus": self.corpus.summary(),
-        }
+        cited = [c.to_dict() for c in citations]
+        if answered and len({c.doc for c in citations}) > 1:
+            # Quotes from two documents may speak of two meetings: say which date each gives.
+            for c in cited:
+                c["when"] = document_date(self.corpus.document(str(c["doc"])))
+        context = {"question": question, "citations": cited, "corpus": self.corpus.summary()}
         template = "answer.md.j2" if answered else "not_found.md.j2"
         text = self.renderer.render(template, context)
         return Answer(

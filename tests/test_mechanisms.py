@@ -326,3 +326,34 @@ def test_a_name_question_prefers_the_name_that_holds_its_words(tmp_path: Path, m
     answer = bot.ask("What is the formal title of the fishing treaty?")
     assert answer.answered
     assert "Treaty of Northern Waters" in first_quote(answer)
+
+
+# --- two documents, two dates -------------------------------------------------------------
+
+TWO_MEETINGS = {
+    "a_may.txt": "Spring Talks\n\nOn May 3, 2019, the two mayors met in Lyon. They agreed to "
+    "share the river port and to dredge the port channel.\n",
+    "b_undated.txt": "Autumn Talks\n\nThe two mayors met again online. They agreed to share "
+    "the river port with the fishing fleet.\n",
+}
+
+
+def test_quotes_from_two_documents_say_which_date_each_gives(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, TWO_MEETINGS)
+    answer = bot.ask("Did the two mayors agree to share the river port?")
+    assert answer.answered
+    assert {c.doc for c in answer.citations} == {"a_may", "b_undated"}
+    assert "Spring Talks, ¶1 (first date given: May 3, 2019)" in answer.text
+    assert "Autumn Talks, ¶1 (no date given)" in answer.text
+    assert "when" not in answer.to_dict()["citations"][0]  # the JSON contract is unchanged
+
+
+def test_front_matter_date_wins_over_the_text(tmp_path: Path, make_corpus) -> None:
+    from briefbot.dates import document_date
+
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"d.md": "---\ntitle: Notes\ndate: 2020-02-02\n---\n\nOn May 3, 2019, nothing happened.\n"},
+    )
+    assert document_date(bot.corpus.documents[0]) == "2020-02-02"
