@@ -205,8 +205,18 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def _engine(args: argparse.Namespace) -> Briefbot:
     from .engine import Briefbot
+    from .progressbar import ProgressBar
 
-    bot = Briefbot.from_folder(args.corpus, templates=getattr(args, "templates", None))
+    # A bar for people watching a large corpus load; never in scripts, logs or --json.
+    watched = sys.stderr.isatty() and not getattr(args, "json", False)
+    bar = ProgressBar(sys.stderr) if watched else None
+    try:
+        bot = Briefbot.from_folder(
+            args.corpus, templates=getattr(args, "templates", None), progress=bar
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     for message in [*map(str, bot.corpus.skipped), *bot.notices]:
         _note(message)
     return bot
