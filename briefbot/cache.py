@@ -19,9 +19,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import shutil
-import tempfile
-import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -154,6 +151,8 @@ class FolderCache:
     # Reading ------------------------------------------------------------------------
 
     def _read(self) -> None:
+        import zipfile
+
         meta = _read_json(self.folder / "meta.json")
         if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             raise CacheProblem("written by another version")
@@ -267,6 +266,8 @@ class FolderCache:
         return vocab
 
     def _array(self, name: str) -> np.ndarray:
+        import zipfile
+
         try:
             return self._arrays[name]  # type: ignore[no-any-return]
         except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
@@ -341,10 +342,15 @@ class FolderCache:
 
     def discard(self) -> None:
         """Remove the entry (a corpus too small to cache)."""
+        import shutil
+
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _write_folder(final: Path, documents: dict[str, object], arrays: dict[str, np.ndarray]) -> None:
+    import shutil
+    import tempfile
+
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
     try:

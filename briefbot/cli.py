@@ -205,11 +205,13 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def _engine(args: argparse.Namespace) -> Briefbot:
     from .engine import Briefbot
-    from .progressbar import ProgressBar
 
-    # A bar for people watching a large corpus load; never in scripts, logs or --json.
-    watched = sys.stderr.isatty() and not getattr(args, "json", False)
-    bar = ProgressBar(sys.stderr) if watched else None
+    bar = None
+    if sys.stderr.isatty() and not getattr(args, "json", False):
+        # A bar for people watching a large corpus load; never in scripts, logs or --json.
+        from .progressbar import ProgressBar
+
+        bar = ProgressBar(sys.stderr)
     try:
         bot = Briefbot.from_folder(
             args.corpus, templates=getattr(args, "templates", None), progress=bar

@@ -26,7 +26,7 @@ import numpy as np
 
 from .aliases import mine_acronyms, mine_names
 from .corpus import Document, Paragraph
-from .index import Index, Settings
+from .index import Index, Settings, distinct
 from .text import Tokenizer
 
 Alias = tuple[tuple[str, ...], str]
@@ -196,7 +196,7 @@ def _with_aliases(
     rarest = np.zeros(len(vocab), dtype=bool)
     rarest[[min(ids, key=lambda i: df[i]) for ids in phrases]] = True
     hits = np.flatnonzero(rarest[stems])
-    maybe = np.unique(np.searchsorted(starts, hits, side="right") - 1)
+    maybe = distinct(np.searchsorted(starts, hits, side="right") - 1)
     candidates = []
     for position in maybe.tolist():
         held = set(stems[starts[position] : starts[position + 1]].tolist())
