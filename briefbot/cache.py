@@ -125,6 +125,7 @@ class FolderCache:
         self._index: dict[str, Any] | None = None
         self._vocab: Vocabulary | None = None
         self._arrays: Any = None  # the open arrays.npz, read member by member
+        self._stamp = ""  # the same random token in each file of one written entry
 
     @classmethod
     def open(cls, root: str | os.PathLike[str]) -> FolderCache:
@@ -163,6 +164,9 @@ class FolderCache:
         except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
             raise CacheProblem(f"unreadable ({exc.__class__.__name__})") from None
         try:
+            # Written together, or read while another process replaced the entry?
+            if self._array("stamp").tobytes() != _str(meta["stamp"]).encode():
+                raise CacheProblem("changed while it was read")
             files = meta["files"]
             text_ends = self._array("text_ends")
             text = self._array("text").tobytes().decode("utf-8", "surrogatepass")
@@ -194,6 +198,7 @@ class FolderCache:
                     "aliases": dict(_aliases(index["aliases"])),
                 }
             self._index = index
+            self._stamp = meta["stamp"]
             self._entries = {e.path: e for e in self._stored}
         except CacheProblem:
             raise
@@ -238,9 +243,11 @@ class FolderCache:
         entries = self._stored
         if not entries:
             return Vocabulary()
-        terms = _read_json(self.folder / "stems.json")
+        stored = _read_json(self.folder / "stems.json")
         try:
-            vocab = Vocabulary(_str(t) for t in terms)
+            if stored["stamp"] != self._stamp:
+                raise CacheProblem("changed while it was read")
+            vocab = Vocabulary(_str(t) for t in stored["terms"])
             stems, lengths = self._array("stems"), self._array("stem_lengths")
             if (
                 stems.ndim != 1 or lengths.ndim != 1
@@ -319,9 +326,13 @@ class FolderCache:
         renumber = np.cumsum(used) - 1
         texts = [t for e in entries for t in e.texts]
         encoded = "".join(texts).encode("utf-8", "surrogatepass")
+        import secrets
+
         vocab_index, arrays = index.parts()
+        stamp = secrets.token_hex(8)
         meta = {
             "format": FORMAT,
+            "stamp": stamp,
             "code": code_version(),
             "root": os.fsdecode(self.root.resolve()),
             "files": [_entry_json(e, t) for e, t in zip(entries, terms)],
@@ -330,8 +341,9 @@ class FolderCache:
         stem_terms = [t for t, u in zip(vocab.terms, used.tolist()) if u]
         _write_folder(
             self.folder,
-            {"meta.json": meta, "stems.json": stem_terms},
+            {"meta.json": meta, "stems.json": {"stamp": stamp, "terms": stem_terms}},
             {
+                "stamp": np.frombuffer(stamp.encode(), dtype=np.uint8),
                 "text": np.frombuffer(encoded, dtype=np.uint8),
                 "text_ends": np.cumsum([len(t) for t in texts], dtype=np.int64),
                 "stems": renumber[stems].astype(np.int32),

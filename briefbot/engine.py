@@ -141,7 +141,11 @@ class Briefbot:
             if progress is not None:
                 progress(READING, done, total)
 
-        corpus = load_folder(root, parse=files.parse, progress=reading)
+        try:
+            corpus = load_folder(root, parse=files.parse, progress=reading)
+        except BaseException:
+            files.close()
+            raise
         return cls(corpus, files=files, progress=progress, **kwargs)  # type: ignore[arg-type]
 
     def query(self, question: str) -> Query:

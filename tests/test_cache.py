@@ -204,7 +204,10 @@ def test_names_that_lean_on_another_files_acronym_are_mined_again(
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncate-npz", "garbage-meta", "foreign-format", "pickled-stems", "stems", "texts"],
+    [
+        "truncate-npz", "garbage-meta", "foreign-format", "pickled-stems", "stems", "texts",
+        "meta-of-another-write", "stems-of-another-write",
+    ],
 )
 def test_a_broken_cache_is_rebuilt_with_a_notice(tmp_path: Path, damage: str) -> None:
     folder = corpus(tmp_path)
@@ -224,6 +227,12 @@ def test_a_broken_cache_is_rebuilt_with_a_notice(tmp_path: Path, damage: str) ->
     elif damage == "pickled-stems":
         # An object array can only be read back by unpickling: it must be refused.
         np.savez(arrays_path, **{**arrays, "stems": np.array([object()])})
+    elif damage == "meta-of-another-write":
+        # Read half before and half after another process replaced the entry.
+        meta_path.write_text(json.dumps({**meta, "stamp": "0" * 16}), encoding="utf-8")
+    elif damage == "stems-of-another-write":
+        stems = json.loads((entry / "stems.json").read_text(encoding="utf-8"))
+        (entry / "stems.json").write_text(json.dumps({**stems, "stamp": "0" * 16}), "utf-8")
     elif damage == "stems":
         np.savez(arrays_path, **{**arrays, "stems": arrays["stems"] + 10**6})
     else:
