@@ -95,7 +95,7 @@ class Entry:
     source: str | None
     date: str | None
     texts: Sequence[str]
-    terms: DocTerms | None = None
+    terms: DocTerms | None = None  # None until indexed; read from the cache: stems come later
 
     def document(self, doc_id: str, path: str) -> Document:
         return Document(
