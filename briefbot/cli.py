@@ -207,8 +207,9 @@ def _engine(args: argparse.Namespace) -> Briefbot:
     from .engine import Briefbot
 
     bar = None
-    if sys.stderr.isatty() and not getattr(args, "json", False):
-        # A bar for people watching a large corpus load; never in scripts, logs or --json.
+    machine = getattr(args, "json", False) or getattr(args, "queries", None)
+    if sys.stderr.isatty() and not machine:
+        # A bar for people watching a large corpus load; never in scripts, logs or JSON.
         from .progressbar import ProgressBar
 
         bar = ProgressBar(sys.stderr)

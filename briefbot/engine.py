@@ -113,7 +113,7 @@ class Briefbot:
         known, vocab = files.known_terms(self.corpus.documents)
         if known and (changed or gone):
             self.notices.append(
-                f"index cache out of date ({changed:,} new or changed files, {gone:,} gone); "
+                f"index cache out of date (new or changed files: {changed:,}, gone: {gone:,}); "
                 "updating it"
             )
         index, aliases, terms = build(self.corpus.documents, known, vocab, settings, progress)

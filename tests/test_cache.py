@@ -107,7 +107,7 @@ def test_a_changed_file_alone_is_parsed_and_tokenized_again(
     bot = Briefbot.from_folder(folder)
     assert work == {"parsed": ["b.txt"], "tokenized": ["b"]}
     assert len(cache_folders()) == 1  # the folder's entry was replaced, not joined
-    assert any("out of date (1 new or changed files, 0 gone)" in n for n in bot.notices), bot.notices
+    assert any("out of date (new or changed files: 1, gone: 0)" in n for n in bot.notices), bot.notices
     assert bot.ask("When do herons fish?").answered
     assert_same_as_fresh(bot, folder, [QUESTION, "When do herons fish?"])
     # and the updated entry serves the next open as it is
@@ -126,7 +126,7 @@ def test_added_and_removed_files_reuse_the_others(
     (folder / "c.md").write_text("# Cranes\n\nCranes dance in the marsh at dusk.\n", "utf-8")
     bot = Briefbot.from_folder(folder)
     assert work == {"parsed": ["c.md"], "tokenized": ["c"]}
-    assert any("(1 new or changed files, 1 gone)" in n for n in bot.notices)
+    assert any("(new or changed files: 1, gone: 1)" in n for n in bot.notices)
     assert_same_as_fresh(bot, folder, [QUESTION, "Where do cranes dance?", "Where do herons nest?"])
 
 

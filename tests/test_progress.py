@@ -172,3 +172,16 @@ def test_scripts_and_json_never_see_a_bar(
         shown = capsys.readouterr().err
     assert code == 0
     assert shown == ""
+
+
+def test_json_lines_from_a_queries_file_see_no_bar(
+    tmp_path: Path, make_corpus, capsys, no_delay  # type: ignore[no-untyped-def]
+) -> None:
+    folder = make_corpus(tmp_path, FILES)
+    queries = tmp_path / "queries.txt"
+    queries.write_text("otter\nheron\n", encoding="utf-8")
+    err = Terminal()
+    code = run_with_stderr(err, "search", "--queries", str(queries), "--corpus", str(folder))
+    assert code == 0
+    assert err.getvalue() == ""
+    assert len(capsys.readouterr().out.splitlines()) == 2
