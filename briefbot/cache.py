@@ -28,8 +28,8 @@ import numpy as np
 
 from . import __version__
 from .corpus import Corpus, Document, Paragraph, read_document
-from .index import Index, Settings
-from .indexing import DocTerms, Vocabulary
+from .index import Index, Settings, Vocabulary
+from .indexing import DocTerms
 from .text import TOKENIZER_VERSION
 
 FORMAT = 2
@@ -248,6 +248,8 @@ class FolderCache:
             if stored["stamp"] != self._stamp:
                 raise CacheProblem("changed while it was read")
             vocab = Vocabulary(_str(t) for t in stored["terms"])
+            if len(vocab) != len(stored["terms"]):
+                raise CacheProblem("unreadable (a stem twice)")
             stems, lengths = self._array("stems"), self._array("stem_lengths")
             if (
                 stems.ndim != 1 or lengths.ndim != 1
@@ -338,7 +340,7 @@ class FolderCache:
             "files": [_entry_json(e, t) for e, t in zip(entries, terms)],
             "index": {"key": key, "vocab": vocab_index, "aliases": _aliases_json(aliases)},
         }
-        stem_terms = [t for t, u in zip(vocab.terms, used.tolist()) if u]
+        stem_terms = [t for t, u in zip(vocab, used.tolist()) if u]
         _write_folder(
             self.folder,
             {"meta.json": meta, "stems.json": {"stamp": stamp, "terms": stem_terms}},

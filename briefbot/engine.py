@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from .answer import Answer, Citation, Selector, Tuning
 from .corpus import Corpus, load_folder
 from .errors import BriefbotError
-from .index import Index, Settings
-from .indexing import Progress, Vocabulary, build
+from .index import Index, Settings, Vocabulary
+from .indexing import Progress, build
 from .question import Query, is_follow_up, parse, with_context
 from .render import Renderer
 from .safe import visible

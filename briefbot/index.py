@@ -12,7 +12,7 @@ does not change the ranking.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -24,12 +24,18 @@ VARIANTS = ("plus", "okapi", "l")
 OKAPI_EPSILON = 0.25  # rank-bm25's floor for negative Okapi IDF, as a share of the mean
 
 
-class _Vocabulary(dict[str, int]):
-    """Term -> id, handing the next id to a term seen for the first time."""
+class Vocabulary(dict[str, int]):
+    """Term -> id, ids in order of first sight; a new term gets the next id."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        super().__init__((t, i) for i, t in enumerate(terms))
 
     def __missing__(self, term: str) -> int:
         self[term] = len(self)
         return self[term]
+
+    def encode(self, terms: Iterable[str]) -> list[int]:
+        return list(map(self.__getitem__, terms))
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -60,7 +66,7 @@ class Index:
     """
 
     def __init__(self, docs_terms: Sequence[Sequence[str]], settings: Settings = Settings()):
-        vocab = _Vocabulary()
+        vocab = Vocabulary()
         lengths = np.fromiter(map(len, docs_terms), dtype=np.int64, count=len(docs_terms))
         ids = np.fromiter(
             map(vocab.__getitem__, chain.from_iterable(docs_terms)),

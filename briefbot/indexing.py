@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ import numpy as np
 
 from .aliases import mine_acronyms, mine_names
 from .corpus import Document, Paragraph
-from .index import Index, Settings, distinct
+from .index import Index, Settings, Vocabulary, distinct
 from .text import Tokenizer
 
 Alias = tuple[tuple[str, ...], str]
@@ -37,34 +37,6 @@ TOKENIZING = "Indexing paragraphs"
 UNMINED = "unmined"
 
 
-class Vocabulary:
-    """Stems <-> ids, shared by every document's :class:`DocTerms`."""
-
-    def __init__(self, terms: Iterable[str] = ()) -> None:
-        self.terms: list[str] = list(terms)
-        self.ids = _Ids(self.terms)
-
-    def __len__(self) -> int:
-        return len(self.terms)
-
-    def encode(self, terms: Iterable[str]) -> list[int]:
-        """The ids of ``terms``, new ones numbered on from the last."""
-        return list(map(self.ids.__getitem__, terms))
-
-
-class _Ids(dict[str, int]):
-    """Term -> id; a term seen for the first time gets the next id."""
-
-    def __init__(self, terms: list[str]) -> None:
-        super().__init__((t, i) for i, t in enumerate(terms))
-        self.terms = terms
-
-    def __missing__(self, term: str) -> int:
-        self[term] = len(self.terms)
-        self.terms.append(term)
-        return self[term]
-
-
 @dataclass
 class DocTerms:
     """What indexing takes from one document and can keep while the document is unchanged."""
@@ -73,7 +45,9 @@ class DocTerms:
     lengths: np.ndarray  # stems in each paragraph
     acronyms: list[Alias]  # defined in this document, first definition of a phrase first
     names: list[Alias]  # other names defined here, mined with the acronyms of ``names_key``
-    names_key: str  # "" when mining them did not consult the acronyms (valid for any)
+    # "" when mining the names did not consult the acronyms (so they hold for any),
+    # UNMINED when it did and must be done again with the corpus's
+    names_key: str
 
 
 def doc_terms(doc: Document, vocab: Vocabulary) -> DocTerms:
@@ -153,7 +127,7 @@ def build(
     lengths = np.concatenate([t.lengths for t in ordered]).astype(np.int64)
     paragraphs = [p for d in documents for p in d.paragraphs]
     ids, lengths = _with_aliases(paragraphs, stems, lengths, vocab, aliases)
-    index = Index.from_ids(ids, lengths, vocab.terms, settings or Settings())
+    index = Index.from_ids(ids, lengths, list(vocab), settings or Settings())
     return index, aliases, ordered
 
 
@@ -184,9 +158,9 @@ def _with_aliases(
     """Term ids with the aliases' terms: the paragraphs that hold every word of an alias
     phrase are tokenized again with the aliases; the others keep their stems."""
     phrases = [
-        [vocab.ids[w] for w in phrase]
+        [vocab[w] for w in phrase]
         for phrase in aliases
-        if phrase and all(w in vocab.ids for w in phrase)
+        if phrase and all(w in vocab for w in phrase)
     ]
     if not phrases:
         return stems, lengths

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from briefbot.aliases import mine_aliases
 from briefbot.corpus import Document, Paragraph
-from briefbot.index import Index
-from briefbot.indexing import Vocabulary, build
+from briefbot.index import Index, Vocabulary
+from briefbot.indexing import build
 from briefbot.text import Tokenizer
 
 # Sentences that define acronyms and other names, use them, or lean on them.
