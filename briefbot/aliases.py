@@ -33,6 +33,8 @@ _AKA = re.compile(
     rf"(?=[\s,.;:!?”’\"'–—)]|$)"
 )
 
+_AKA_WORDS = ("known", "called", "referred")  # _AKA matches none without one of these
+
 
 def _initials(words_: list[str], *, with_connectors: bool) -> str:
     return "".join(
@@ -63,6 +65,8 @@ def _phrase(text: str) -> tuple[str, ...]:
 def mine_acronyms(text: str) -> dict[tuple[str, ...], str]:
     """Acronyms defined in ``text``: expansion phrase (and the acronym) -> acronym term."""
     found: dict[tuple[str, ...], str] = {}
+    if "(" not in text:  # both patterns need one; a quick test spares most paragraphs
+        return found
     pairs = [(m.group(2), m.group(1)) for m in _DEFINED_AFTER.finditer(text)]
     pairs += [(m.group(1), m.group(2)) for m in _DEFINED_BEFORE.finditer(text)]
     for acronym, run in pairs:
@@ -79,6 +83,8 @@ def mine_acronyms(text: str) -> dict[tuple[str, ...], str]:
 def mine_names(text: str, tokenizer: Tokenizer) -> dict[tuple[str, ...], str]:
     """Other names: "X, also called Y" maps Y's phrase onto X's single term (or back)."""
     found: dict[tuple[str, ...], str] = {}
+    if not any(word in text for word in _AKA_WORDS):  # a quick test before the slow one
+        return found
     for m in _AKA.finditer(text):
         # "Yesterday the Working Group": the name starts after the last "the".
         left_text = re.split(r"\s+the\s+", m.group("left"), flags=re.IGNORECASE)[-1]

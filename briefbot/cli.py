@@ -205,7 +205,20 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def _engine(args: argparse.Namespace) -> Briefbot:
     from .engine import Briefbot
 
-    bot = Briefbot.from_folder(args.corpus, templates=getattr(args, "templates", None))
+    bar = None
+    machine = getattr(args, "json", False) or getattr(args, "queries", None)
+    if sys.stderr.isatty() and not machine:
+        # A bar for people watching a large corpus load; never in scripts, logs or JSON.
+        from .progressbar import ProgressBar
+
+        bar = ProgressBar(sys.stderr)
+    try:
+        bot = Briefbot.from_folder(
+            args.corpus, templates=getattr(args, "templates", None), progress=bar
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     for message in [*map(str, bot.corpus.skipped), *bot.notices]:
         _note(message)
     return bot

@@ -6,7 +6,7 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -291,7 +291,24 @@ def fingerprint(documents: tuple[Document, ...]) -> str:
     return h.hexdigest()[:16]
 
 
-def load_folder(folder: str | os.PathLike[str]) -> Corpus:
+# How a file's bytes become a Document: (doc id, bytes, path) -> Document.  The default
+# decodes and parses; the engine's file cache hands back documents it has seen before.
+Parser = Callable[[str, bytes, str], "Document"]
+# Told (files done, files in all) as the folder is read.
+FileProgress = Callable[[int, int], None]
+
+
+def read_document(doc_id: str, data: bytes, path: str) -> Document:
+    """A file's bytes as a Document: decoded, cleaned and split into paragraphs."""
+    return parse_document(doc_id, decode(data), path)
+
+
+def load_folder(
+    folder: str | os.PathLike[str],
+    *,
+    parse: Parser = read_document,
+    progress: FileProgress | None = None,
+) -> Corpus:
     """Read every .txt/.md file under ``folder``; raise CorpusError if none is usable."""
     root = Path(folder)
     if not root.exists():
@@ -304,7 +321,9 @@ def load_folder(folder: str | os.PathLike[str]) -> Corpus:
     used_ids: set[str] = set()
     items = list(_candidates(root))
     owners = _owners([item for item in items if isinstance(item, Path)])
-    for item in items:
+    for done, item in enumerate(items, start=1):
+        if progress is not None:
+            progress(done, len(items))
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
@@ -317,7 +336,7 @@ def load_folder(folder: str | os.PathLike[str]) -> Corpus:
             skipped.append(data)
             continue
         doc_id = _unique_id(item, root, used_ids)
-        doc = parse_document(doc_id, decode(data), str(item))
+        doc = parse(doc_id, data, str(item))
         if not doc.paragraphs:
             skipped.append(Skipped(str(item), "no text"))
             continue

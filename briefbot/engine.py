@@ -9,21 +9,24 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .aliases import mine_aliases
 from .answer import Answer, Citation, Selector, Tuning
 from .corpus import Corpus, load_folder
 from .dates import document_date
 from .errors import BriefbotError
-from .index import Index, Settings
+from .index import Index, Settings, Vocabulary
+from .indexing import Progress, build
 from .question import Query, is_follow_up, parse, with_context
 from .render import Renderer
 from .safe import visible
 from .text import Tokenizer
 
 if TYPE_CHECKING:
-    from .briefing import Briefing, Progress, SectionPlan
+    from .briefing import Briefing, SectionPlan
+    from .briefing import Progress as BriefingProgress
+    from .cache import FolderCache
 
 MAX_QUESTION_CHARS = 2000
+READING = "Reading documents"
 
 
 class QuestionError(BriefbotError):
@@ -72,45 +75,79 @@ class Briefbot:
         templates: str | Path | None = None,
         settings: Settings = Settings(),
         tuning: Tuning = Tuning(),
+        files: FolderCache | None = None,
+        progress: Progress | None = None,
     ) -> None:
+        """``files`` is the folder's cache (see :meth:`from_folder`); without it the index
+        is built in memory.  ``progress`` hears (label, done, total) while it is built."""
         self.corpus = corpus
         self.paragraphs = corpus.paragraphs
         # Things the user should hear about (a cache rebuilt, say); the faces print them.
         self.notices: list[str] = []
-        self.index, aliases = self._build_index(settings)
+        try:
+            self.index, aliases = self._build_index(settings, files, progress)
+        finally:
+            if files is not None:
+                files.close()
+                self.notices[:0] = files.notices
         self.tokenizer = Tokenizer(aliases)
         self.selector = Selector(corpus, self.index, self.tokenizer, self.paragraphs, tuning)
         self.renderer = Renderer(templates)
 
-    def _build_index(self, settings: Settings) -> tuple[Index, dict[tuple[str, ...], str]]:
-        """The index and the corpus's aliases: from the cache for a large corpus, else built."""
+    def _build_index(
+        self, settings: Settings, files: FolderCache | None, progress: Progress | None
+    ) -> tuple[Index, dict[tuple[str, ...], str]]:
+        """The index and the corpus's aliases: from the folder's cache when the corpus is
+        large and unchanged, else built (reusing what unchanged files yielded before)."""
         from . import cache
 
-        large = len(self.paragraphs) >= cache.MIN_PARAGRAPHS
-        key = cache.cache_key(self.corpus.fingerprint, settings)
-        if large:
-            try:
-                cached = cache.load(key, settings)
-            except cache.CacheProblem as exc:
-                self.notices.append(f"index cache {exc}; rebuilding it")
-                cached = None
-            if cached is not None:
-                return cached
-        aliases = mine_aliases(p.text for p in self.paragraphs)
-        tokenizer = Tokenizer(aliases)
-        index = Index([tokenizer.terms(p.text) for p in self.paragraphs], settings)
-        if large:
-            try:
-                cache.save(key, index, aliases)
-            except OSError as exc:
-                self.notices.append(f"could not write the index cache: {exc.strerror or exc}")
+        if files is None or len(self.paragraphs) < cache.MIN_PARAGRAPHS:
+            if files is not None and files.folder.exists():
+                files.discard()
+            index, aliases, _ = build(self.corpus.documents, {}, Vocabulary(), settings, progress)
+            return index, aliases
+        key = cache.index_key(self.corpus.fingerprint, settings)
+        cached = files.index(key, settings)
+        if cached is not None:
+            return cached
+        changed, gone = files.changes(self.corpus)
+        known, vocab = files.known_terms(self.corpus.documents)
+        if known and (changed or gone):
+            self.notices.append(
+                f"index cache out of date (new or changed files: {changed:,}, gone: {gone:,}); "
+                "updating it"
+            )
+        index, aliases, terms = build(self.corpus.documents, known, vocab, settings, progress)
+        try:
+            files.save(self.corpus, key, index, aliases, terms, vocab)
+        except OSError as exc:
+            self.notices.append(f"could not write the index cache: {exc.strerror or exc}")
         return index, aliases
 
     @classmethod
     def from_folder(
-        cls, folder: str | os.PathLike[str] | None = None, **kwargs: object
+        cls,
+        folder: str | os.PathLike[str] | None = None,
+        *,
+        progress: Progress | None = None,
+        **kwargs: object,
     ) -> Briefbot:
-        return cls(load_folder(folder if folder is not None else default_corpus()), **kwargs)  # type: ignore[arg-type]
+        """Load a folder of documents (default: :func:`default_corpus`) through its cache."""
+        from .cache import FolderCache
+
+        root = Path(folder) if folder is not None else default_corpus()
+        files = FolderCache.open(root)
+
+        def reading(done: int, total: int) -> None:
+            if progress is not None:
+                progress(READING, done, total)
+
+        try:
+            corpus = load_folder(root, parse=files.parse, progress=reading)
+        except BaseException:
+            files.close()
+            raise
+        return cls(corpus, files=files, progress=progress, **kwargs)  # type: ignore[arg-type]
 
     def query(self, question: str) -> Query:
         """The question parsed for search; raises QuestionError if nothing can be searched."""
@@ -148,7 +185,7 @@ class Briefbot:
         title: str = "Briefing",
         date: str | None = None,
         overview: bool = False,
-        progress: Progress | None = None,
+        progress: BriefingProgress | None = None,
     ) -> Briefing:
         """A briefing memo: a list of questions, sections, or {heading: questions}."""
         from .briefing import DEFAULT_SECTION, KEY_POINTS, SectionPlan, build

@@ -115,6 +115,8 @@ _WORD = re.compile(r"[^\W_]+")
 def fold(text: str) -> str:
     """Case-fold and strip accents, keeping one character per letter where possible."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():  # nothing to strip; skips a loop over every character
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

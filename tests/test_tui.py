@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import LoadingIndicator, ProgressBar, Static
 
 from briefbot.tui.app import BriefbotApp, make_app
 from briefbot.tui.transcript import write_atomically
-from briefbot.tui.widgets import PromptInput, SourcesPane
+from briefbot.tui.widgets import LoadingPanel, PromptInput, SourcesPane
 
 TOKYO = "Who attended the March 2021 meeting in Tokyo?"
 CAKE = "What is the recipe for chocolate cake?"
@@ -342,3 +343,66 @@ async def test_user_templates_change_the_answer_on_screen(tmp_path: Path) -> Non
         shown = texts(app)
         assert "Custom answer with 1 quote(s)" in shown
         assert "Blinken" not in shown
+
+
+# --- loading a large corpus ----------------------------------------------------------------
+
+
+@pytest.fixture
+def slow_load(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The engine reports 41,000 of 100,000 paragraphs indexed, then waits for the gate."""
+    from briefbot.tui import app as app_module
+
+    gate = threading.Event()
+    real = app_module.Briefbot.from_folder
+
+    def from_folder(folder=None, *, progress=None, **kwargs):  # type: ignore[no-untyped-def]
+        progress("Indexing paragraphs", 41_000, 100_000)
+        gate.wait(30)
+        return real(folder, **kwargs)
+
+    monkeypatch.setattr(app_module.Briefbot, "from_folder", from_folder)
+    yield gate
+    gate.set()
+
+
+async def _until_measured(pilot: Pilot[None]) -> LoadingPanel:
+    panel = pilot.app.query_one(LoadingPanel)
+    for _ in range(200):
+        if panel.has_class("-measured"):
+            break
+        await pilot.pause()
+    return panel
+
+
+async def test_loading_shows_progress_and_the_app_stays_responsive(slow_load) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = await _until_measured(pilot)
+        assert "Indexing paragraphs: 41,000 of 100,000…" in texts(app, "LoadingPanel Static")
+        assert panel.query_one(ProgressBar).percentage == pytest.approx(0.41)
+        assert not panel.query_one(LoadingIndicator).display  # the bar replaces the spinner
+        # Typing and commands work while the engine is busy.
+        await pilot.press(*"Who", "enter")
+        assert "Still loading the documents" in texts(app)
+        await pilot.press(*"/help", "enter")
+        assert "/sources" in texts(app)
+        slow_load.set()
+        await ready(app, pilot)
+        assert not app.query(LoadingPanel)
+        assert len(app.examples) == 3
+        await ask(app, pilot, TOKYO)
+        assert "Blinken" in texts(app)
+
+
+def test_snapshot_loading_a_large_corpus(snap_compare, slow_load) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        app.query_one("#prompt", PromptInput).cursor_blink = False
+        await _until_measured(pilot)
+        await pilot.pause()
+        # The picture is taken before the app exits; then let the loading thread finish.
+        exit_app = app.exit
+        app.exit = lambda *args, **kwargs: (slow_load.set(), exit_app(*args, **kwargs))  # type: ignore[method-assign]
+
+    assert snap_compare(make_app(None), terminal_size=SIZE, run_before=run_before)

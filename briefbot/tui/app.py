@@ -8,6 +8,8 @@ latest is dropped.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on, work
@@ -15,9 +17,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from ..answer import Answer
 from ..engine import Briefbot, QuestionError, Session
@@ -25,7 +28,16 @@ from ..errors import BriefbotError, OutputError
 from ..safe import visible
 from .examples import example_questions
 from .transcript import default_transcript_path, transcript_markdown, write_atomically
-from .widgets import Exchange, Note, PromptInput, SourceLink, SourcesPane, Target, plain
+from .widgets import (
+    Exchange,
+    LoadingPanel,
+    Note,
+    PromptInput,
+    SourceLink,
+    SourcesPane,
+    Target,
+    plain,
+)
 
 HELP = """\
 Ask a question in plain words; every answer is quoted word for word from the documents.
@@ -61,6 +73,14 @@ class BriefbotApp(App[None]):
 
     show_sources: reactive[bool] = reactive(True)
 
+    @dataclass
+    class Loading(Message):
+        """The engine's progress while the documents load (from the loading thread)."""
+
+        label: str
+        done: int
+        total: int
+
     def __init__(self, corpus: str | None = None, templates: str | None = None) -> None:
         super().__init__()
         self.corpus_path = corpus
@@ -73,6 +93,7 @@ class BriefbotApp(App[None]):
         self._ask_lock = threading.Lock()
         self._cited: SourceLink | None = None
         self._confirm_overwrite: Path | None = None
+        self.loading = True
 
     # Layout -------------------------------------------------------------------------
 
@@ -80,8 +101,7 @@ class BriefbotApp(App[None]):
         yield Header()
         with Horizontal(id="main"):
             with VerticalScroll(id="conversation"):
-                yield LoadingIndicator(id="loading")
-                yield Static("Loading documents…", id="loading-text")
+                yield LoadingPanel(id="loading")
             yield SourcesPane(id="sources", classes="-empty")
         yield PromptInput(placeholder="Ask a question, or /help", id="prompt")
         yield Footer()
@@ -111,8 +131,11 @@ class BriefbotApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_engine(self) -> None:
+        progress = _Reporter(lambda *report: self.post_message(self.Loading(*report)))
         try:
-            bot = Briefbot.from_folder(self.corpus_path, templates=self.templates)
+            bot = Briefbot.from_folder(
+                self.corpus_path, templates=self.templates, progress=progress
+            )
             examples = example_questions(bot)
         except BriefbotError as exc:
             self.call_from_thread(self._load_failed, str(exc))
@@ -125,8 +148,14 @@ class BriefbotApp(App[None]):
             return
         self.call_from_thread(self._engine_ready, bot, examples)
 
+    @on(Loading)
+    def on_loading(self, event: Loading) -> None:
+        for panel in self.query(LoadingPanel):  # none once loaded: a late report is moot
+            panel.show(event.label, event.done, event.total)
+
     async def _drop_loading(self) -> None:
-        await self.query("#loading, #loading-text").remove()
+        self.loading = False
+        await self.query("#loading").remove()
 
     async def _load_failed(self, message: str) -> None:
         await self._drop_loading()
@@ -166,6 +195,8 @@ class BriefbotApp(App[None]):
             await self.run_command(text.strip())
         elif not text.strip():
             await self.add(Note("Type a question first, or /help.", "notice"))
+        elif self.session is None and self.loading:
+            await self.add(Note("Still loading the documents; ask again in a moment.", "notice"))
         elif self.session is None:
             await self.add(Note("The documents are not loaded; nothing to search yet.", "notice"))
         else:
@@ -318,6 +349,20 @@ class BriefbotApp(App[None]):
 
     async def action_save(self) -> None:
         await self.save(None)
+
+
+class _Reporter:
+    """Passes the engine's progress on about once per percent, and at every new stage."""
+
+    def __init__(self, send: Callable[[str, int, int], object]) -> None:
+        self.send = send
+        self.last: tuple[str, int] | None = None
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        step = (label, done * 100 // total if total > 0 else 100)
+        if step != self.last:
+            self.last = step
+            self.send(label, done, total)
 
 
 def _polite(reason: str) -> str:

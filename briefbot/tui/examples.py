@@ -17,6 +17,8 @@ from ..errors import BriefbotError
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|the|and)\s+)?[A-Z][a-z]+)+\b")
 _OPENERS = {"The", "In", "On", "At", "But", "And", "It", "This", "That", "As", "For", "A"}
 MAX_TITLE = 60
+# Examples come from the first documents: enough to find three, and quick on a large corpus.
+MAX_DOCUMENTS = 24
 
 
 def _names(text: str) -> Counter[str]:
@@ -41,7 +43,7 @@ def _short(title: str) -> str:
 def example_questions(bot: Briefbot, k: int = 3) -> list[str]:
     """Up to ``k`` questions about the corpus that the engine answers (deterministic)."""
     per_doc = []
-    for doc in bot.corpus.documents:
+    for doc in bot.corpus.documents[:MAX_DOCUMENTS]:
         counts = _names(" ".join(p.text for p in doc.paragraphs))
 
         # Repeated, but rare across the corpus: "Taiwan Strait" over "United States".

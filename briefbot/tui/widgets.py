@@ -9,12 +9,13 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Input, LoadingIndicator, Markdown, ProgressBar, Static
 
 from ..answer import Answer, Citation
 from ..corpus import Document
@@ -217,3 +218,20 @@ class SourcesPane(Vertical):
         body.scroll_home(animate=False)
         if cited_widget is not None:
             self.call_after_refresh(body.scroll_to_widget, cited_widget, animate=False, top=True)
+
+
+class LoadingPanel(Vertical):
+    """What the conversation shows while the documents load: a spinner, then, once the
+    engine reports progress (a large corpus), a bar with what it is doing."""
+
+    def compose(self) -> ComposeResult:
+        yield LoadingIndicator()
+        yield ProgressBar(show_eta=False)
+        yield Static("Loading documents…", classes="loading-text")
+
+    def show(self, label: str, done: int, total: int) -> None:
+        self.add_class("-measured")
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one(".loading-text", Static).update(
+            plain(f"{label}: {done:,} of {total:,}…")
+        )
