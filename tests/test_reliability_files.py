@@ -324,9 +324,12 @@ def damaged_cache(otters, monkeypatch) -> Path:
     monkeypatch.setattr(cache, "MIN_PARAGRAPHS", 1)
     Briefbot.from_folder(otters)
     (entry,) = [p for p in cache.cache_dir().iterdir() if not p.name.startswith(".")]
-    # An object array: reading it back needs unpickling, which must be refused.
-    np.savez(entry / "index.npz", paragraphs=np.array([object()]), counts=np.array([1]),
-             starts=np.array([0, 1]), lengths=np.array([1.0]))
+    # An object array in place of the index's postings: reading it back needs
+    # unpickling, which must be refused.
+    with np.load(entry / "arrays.npz") as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    arrays["index_paragraphs"] = np.array([object()])
+    np.savez(entry / "arrays.npz", **arrays)
 
     def no_unpickling(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("something was unpickled")
