@@ -281,7 +281,8 @@ class Selector:
                 out[t] = alts
                 continue
             for r in sorted(related):
-                if r not in weights and self.index.doc_freq(r) > 0:
+                # "take", "hold", "make" are relatives of too many words to stand for one.
+                if r not in weights and r not in LIGHT_VERBS and self.index.doc_freq(r) > 0:
                     alts[r] = factor
             out[t] = alts
         return out

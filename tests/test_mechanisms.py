@@ -357,3 +357,13 @@ def test_front_matter_date_wins_over_the_text(tmp_path: Path, make_corpus) -> No
         {"d.md": "---\ntitle: Notes\ndate: 2020-02-02\n---\n\nOn May 3, 2019, nothing happened.\n"},
     )
     assert document_date(bot.corpus.documents[0]) == "2020-02-02"
+
+
+def test_a_light_verb_never_stands_in_for_a_question_word(tmp_path: Path, make_corpus) -> None:
+    # WordNet relates "weather" (the verb: to weather a storm) to "hold".
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"m.txt": "Millbrook\n\nThe council will hold its elections in Millbrook in June.\n"},
+    )
+    assert not bot.ask("What is the weather in Millbrook?").answered
