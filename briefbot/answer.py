@@ -295,6 +295,19 @@ class Selector:
         named = {self._names[t] for t in asked if t in self._names}
         routed = self._follow_up_document(query)
         named |= routed
+        absent_names = False
+        if query.selectors and routed:
+            # "The Lyon fair ... And the outdoors one?": a name that pointed at the earlier
+            # one does not count in the document turned to; a name that was asked about
+            # ("about Taiwan") and that this document never uses means it cannot answer.
+            for t in query.former_names:
+                if any(self.paragraphs[p].doc in routed for p in self.index.positions(t)):
+                    continue
+                if t in query.pointers:
+                    weights.pop(t, None)
+                    alternatives.pop(t, None)
+                else:
+                    absent_names = True
         search: dict[str, float] = {}
         for alts in alternatives.values():
             for a, f in alts.items():
@@ -305,14 +318,14 @@ class Selector:
         total = sum(weights.values()) or 1.0
         top_score = ranked[0][1] or 1.0
         sentences: list[_Sentence] = []
-        best_coverage = 0.0
+        best_coverage: dict[str, float] = {}  # per document
         for position, para_score in ranked:
             para = self.paragraphs[position]
             coverage = sum(
                 w * max((f for a, f in alternatives[t].items() if self.index.holds(position, a)), default=0.0)
                 for t, w in weights.items()
             ) / total
-            best_coverage = max(best_coverage, coverage)
+            best_coverage[para.doc] = max(best_coverage.get(para.doc, 0.0), coverage)
             share = max(para_score, 0.0) / top_score if top_score > 0 else 0.0
             bonus = self.tuning.rank_weight * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
             sentences.extend(
@@ -320,9 +333,15 @@ class Selector:
                     query, para, position, weights, alternatives, total, coverage, bonus
                 )
             )
-        answered = best_coverage >= self.tuning.answer_threshold and not self._unknown(query)
         if query.selectors and routed and any(s.para.doc in routed for s in sentences):
+            # "And the online one?": only the document it points to may answer.
             sentences = [s for s in sentences if s.para.doc in routed]
+            best_coverage = {d: c for d, c in best_coverage.items() if d in routed}
+        answered = (
+            max(best_coverage.values(), default=0.0) >= self.tuning.answer_threshold
+            and not self._unknown(query)
+            and not absent_names
+        )
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         if answered and not self._fits(query, sentences[0], alternatives):
             answered = False

@@ -51,6 +51,10 @@ class Query:
     # "And at the online one?": words that pick which document or meeting the earlier
     # question is now asked of, rather than what it asks.
     selectors: frozenset[str] = frozenset()
+    # ... the names the earlier question insisted on, and those of them that pointed at
+    # the earlier one ("the Lyon fair") rather than at what was asked ("about Taiwan").
+    former_names: frozenset[str] = frozenset()
+    pointers: frozenset[str] = frozenset()
 
 
 def answer_kind(question: str) -> str:
@@ -210,6 +214,8 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             kind=previous.kind,
             specific=query.specific,
             selectors=frozenset(query.terms),
+            former_names=frozenset(carried) & previous.specific,
+            pointers=frozenset(carried) & _pointing_names(previous),
             focus=previous.focus,
             searched=f"{' '.join(context)} (in the {' '.join(own)} one)",
         )
@@ -222,6 +228,26 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         focus=query.focus,
         searched=f"{' '.join(own)} (with {' '.join(context)} from before)",
     )
+
+
+_TOPIC_PREPOSITIONS = frozenset(
+    "about on regarding concerning over of toward towards against for with to from".split()
+)
+
+
+def _pointing_names(question: Query) -> frozenset[str]:
+    """Names that pick out a thing rather than ask about it: "the Lyon fair", "the 2021
+    Tokyo 2+2" point at a fair or meeting; "about Taiwan" is what is asked about."""
+    found = re.findall(r"[\w'’+.\-]+", question.text)
+    pointing = set()
+    for i, word in enumerate(found):
+        stems = {stem(w) for w in words(word)} & question.specific
+        if not stems or i + 1 >= len(found):
+            continue
+        if i > 0 and found[i - 1].lower() in _TOPIC_PREPOSITIONS:
+            continue
+        pointing |= stems
+    return frozenset(pointing)
 
 
 def _surface(text: str, terms: tuple[str, ...], tokenizer: Tokenizer) -> list[str]:

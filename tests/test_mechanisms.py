@@ -367,3 +367,38 @@ def test_a_light_verb_never_stands_in_for_a_question_word(tmp_path: Path, make_c
         {"m.txt": "Millbrook\n\nThe council will hold its elections in Millbrook in June.\n"},
     )
     assert not bot.ask("What is the weather in Millbrook?").answered
+
+
+def test_the_other_one_is_not_in_the_sources_when_that_document_is_silent(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_spring.txt": "Spring Fair\n\nBy Ann Lee\n\nThe spring fair in Lyon sold "
+            "mostly cheese and wine to visitors.\n",
+            "b_winter.txt": "Winter Fair\n\nThe winter fair was held outdoors in the snow, "
+            "and a brass band played all night.\n",
+        },
+    )
+    session = bot.session()
+    assert session.ask("What did the Lyon fair sell to visitors?").answered
+    assert not session.ask("And the outdoors one?").answered
+
+
+def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_spring.txt": "Spring Fair\n\nBy Ann Lee\n\nThe spring fair sold cheese from "
+            "Normandy to visitors.\n",
+            "b_winter.txt": "Winter Fair\n\nThe winter fair was held outdoors. Its stalls sold "
+            "wool and honey to visitors.\n",
+        },
+    )
+    session = bot.session()
+    assert session.ask("What did the spring fair sell about Normandy?").answered
+    # Normandy was what was asked about, and the outdoors fair never mentions it.
+    assert not session.ask("And the outdoors one?").answered
