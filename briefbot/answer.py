@@ -1,11 +1,14 @@
 """From ranked paragraphs to an answer: the quote sentences, the citations, the verdict.
 
-A sentence is scored by how much of the question's weight (IDF of its terms) it holds,
-how close together the matched terms sit, whether it has the kind of thing the question
-asks for (a name for "who", a date for "when"), and how well its paragraph ranked.
-The verdict is honest by construction: if no paragraph holds enough of the question's
-weight, or the question names something the corpus never mentions, the answer is "not
-in the sources" and the closest passages are offered only as related.
+A question term is met in a paragraph by itself or, at a reduced weight, by a related word
+(:mod:`briefbot.lexicon`).  A sentence is scored by how much of the question's weight it
+holds, how close together the matched terms sit, whether it has the kind of thing the
+question asks for (a name for "who", a date for "when", a number next to the counted word
+for "how many"), and how well its paragraph ranked.  The verdict is honest by
+construction: if no paragraph holds enough of the question's weight, the question names
+something the corpus never mentions, or the best passage is not the kind of thing asked
+for (no population for "What is the population of X?"), the answer is "not in the
+sources" and the closest passages are offered only as related.
 """
 
 from __future__ import annotations
@@ -18,7 +21,17 @@ from .corpus import Corpus, Paragraph
 from .index import Index
 from .lexicon import CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
-from .question import ADVICE, NAME, PERSON, PLACE, QUANTITY, REASON, TIME, WORDING, Query
+from .question import (
+    ADVICE,
+    NAME,
+    PERSON,
+    PLACE,
+    QUANTITY,
+    REASON,
+    TIME,
+    WORDING,
+    Query,
+)
 from .sentences import sentence_spans
 from .text import LIGHT_VERBS, STOPWORDS, Tokenizer, stem, words
 
