@@ -11,15 +11,20 @@ from .text import STOPWORDS, US_TOKEN, Tokenizer, stem, words
 PERSON, TIME, QUANTITY, REASON, PLACE = "person", "time", "quantity", "reason", "place"
 WORDING, ADVICE, NAME, OTHER = "wording", "advice", "name", "other"
 
+# A question word counts where it opens the question ("Who ...?", "And when ...?", "To
+# whom ...?", "Since when ...?"), not inside a clause ("What does the world watch for when
+# a new administration takes office?").
+_OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|since|until|of)\s+)?"
+
 _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(who|whom|whose)\b|\bwhich (officials?|ministers?|people|persons?|leaders?)\b"), PERSON),
+    (re.compile(rf"{_OPENING}(who|whom|whose)\b|\bwhich (officials?|ministers?|people|persons?|leaders?)\b"), PERSON),
     (re.compile(r"\bhow (much|many|far|long|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
-    (re.compile(r"\bwhen\b|\bwhat (year|date|day|month|time)\b|\bhow soon\b|\bby when\b"), TIME),
-    (re.compile(r"\bwhy\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow come\b"), REASON),
+    (re.compile(rf"{_OPENING}when\b|\bwhat (year|date|day|month|time)\b|\bhow soon\b|\bby when\b"), TIME),
+    (re.compile(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow come\b"), REASON),
     # "What should the U.S. do?": a sentence that says what someone should do.
     (re.compile(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
     (re.compile(
-        r"\bwhere\b|\b(which|what|in what) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?)\b"
+        rf"{_OPENING}where\b|\b(which|what|in what) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?)\b"
     ), PLACE),
     # "What is the official name / formal title of X?": a proper name.
     (re.compile(r"\bwhat (is|was|are|were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"), NAME),

@@ -402,3 +402,22 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
     assert session.ask("What did the spring fair sell about Normandy?").answered
     # Normandy was what was asked about, and the outdoors fair never mentions it.
     assert not session.ask("And the outdoors one?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When did the fair open?", "time"),
+        ("And when did it close?", "time"),
+        ("Since when have they met?", "time"),
+        ("To whom did the mayor write?", "person"),
+        ("What does the council do when the river floods?", "other"),  # "when" in a clause
+        ("What did the mayor who resigned promise?", "other"),  # "who" in a clause
+    ],
+)
+def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
+    question: str, kind: str
+) -> None:
+    from briefbot.question import answer_kind
+
+    assert answer_kind(question) == kind
