@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .corpus import Corpus, Paragraph
 from .index import Index
@@ -232,7 +233,13 @@ class Selector:
         self.lexicon = lexicon if lexicon is not None else shared_lexicon()
         self._titles = {d.id: d.title for d in corpus.documents}
         self._names = self._document_names()
-        self._years = [int(t) for t in index.vocabulary() if _YEAR.fullmatch(t)]
+
+    @cached_property
+    def _year_span(self) -> tuple[int, int] | None:
+        """The earliest and latest year the corpus mentions (looked up on first need: it
+        reads the whole vocabulary)."""
+        years = [int(t) for t in self.index.vocabulary() if _YEAR.fullmatch(t)]
+        return (min(years), max(years)) if years else None
 
     def _document_names(self) -> dict[str, str]:
         """Terms that name one document only (its author, site or a title word the body
@@ -321,10 +328,8 @@ class Selector:
                     alternatives.pop(t, None)
                 else:
                     absent_names = True
-        search: dict[str, float] = {}
-        for alts in alternatives.values():
-            for a, f in alts.items():
-                search[a] = max(search.get(a, 0.0), f)
+        stands = _stands_for(alternatives)
+        search = {a: f for a, (_, f) in stands.items()}
         ranked = self.index.top(list(search), self.tuning.candidates, weights=search)
         if not ranked:
             return False, []
@@ -343,7 +348,7 @@ class Selector:
             bonus = self.tuning.rank_weight * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
             sentences.extend(
                 self._score_sentences(
-                    query, para, position, weights, alternatives, total, coverage, bonus
+                    query, para, position, weights, alternatives, stands, total, coverage, bonus
                 )
             )
         if query.selectors and routed and any(s.para.doc in routed for s in sentences):
@@ -392,11 +397,8 @@ class Selector:
                 continue  # a plural of a name the corpus uses
             if any(self.index.doc_freq(c) > 0 for c in CAPITALS.get(t, ())):
                 continue  # a capital standing for a country the corpus names
-            far_year = (
-                _YEAR.fullmatch(t) is not None
-                and bool(self._years)
-                and not min(self._years) - 1 <= int(t) <= max(self._years) + 1
-            )
+            span = self._year_span if _YEAR.fullmatch(t) else None
+            far_year = span is not None and not span[0] - 1 <= int(t) <= span[1] + 1
             if not t[0].isdigit() or far_year:
                 unknown.append(t)
         return unknown
@@ -421,7 +423,7 @@ class Selector:
             # "Where did they go after Tokyo?" is not answered by a sentence whose only
             # place is Tokyo: the answer names a place the question does not.
             start, end = self._extend(best)
-            asked = {w for w in words(query.text)}
+            asked = set(words(query.text))
             quote = best.para.text[start:end]
             names = [m.group(0) for m in _CUES[PLACE].finditer(quote)]
             names += [m.group(1) for m in _LOCATION.finditer(quote)]
@@ -437,6 +439,7 @@ class Selector:
         position: int,
         weights: dict[str, float],
         alternatives: dict[str, dict[str, float]],
+        stands: dict[str, tuple[str, float]],
         total: float,
         para_coverage: float,
         bonus: float,
@@ -446,20 +449,18 @@ class Selector:
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
         # Each sentence's words, as the question terms they stand for (a related word
-        # stands for its question term).
-        stands: dict[str, tuple[str, float]] = {}
-        for t, alts in alternatives.items():
-            for a, f in alts.items():
-                if f > stands.get(a, ("", 0.0))[1]:
-                    stands[a] = (t, f)
-        terms = [[stands.get(x, (x, 0.0))[0] for x in self.tokenizer.terms(t)] for t in texts]
+        # stands for its question term), and how strongly each question term is met.
+        terms: list[list[str]] = []
         strength: list[dict[str, float]] = []
-        for t in texts:
+        for text in texts:
             got: dict[str, float] = {}
-            for x in self.tokenizer.terms(t):
-                if x in stands:
-                    name, f = stands[x]
+            own = []
+            for x in self.tokenizer.terms(text):
+                name, f = stands.get(x, (x, 0.0))
+                own.append(name)
+                if f:
                     got[name] = max(got.get(name, 0.0), f)
+            terms.append(own)
             strength.append(got)
         matched = tuple(frozenset(g) for g in strength)
         # The conversation's earlier terms choose the paragraph; within it, the sentence
@@ -611,6 +612,17 @@ class Selector:
             lo, hi = min(lo, j), max(hi, j)
             covered |= new
         return spans[lo][0], spans[hi][1]
+
+
+def _stands_for(alternatives: dict[str, dict[str, float]]) -> dict[str, tuple[str, float]]:
+    """Each term that can stand for a question term: (that question term, how much it counts),
+    the strongest where a word stands for several."""
+    stands: dict[str, tuple[str, float]] = {}
+    for t, alts in alternatives.items():
+        for a, f in alts.items():
+            if f > stands.get(a, ("", 0.0))[1]:
+                stands[a] = (t, f)
+    return stands
 
 
 def _proximity(terms: list[str], matched: frozenset[str]) -> float:
