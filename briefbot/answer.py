@@ -24,6 +24,9 @@ from .lexicon import CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
 from .question import (
     ADVICE,
+    CLOSING,
+    OPENING,
+    SUMMARY,
     NAME,
     PERSON,
     PLACE,
@@ -163,6 +166,14 @@ _NOT_PEOPLE = frozenset(
     """.split()
 )
 
+# A sentence that leans on the one before: it opens with a pronoun, or names its subject
+# by pointing back ("Policy consultation among these four countries").
+_LEANS_BACK = re.compile(
+    r"\W*(?:(?:this|these|those|that|such|it|its|they|their|he|his|she|her|there)\b"
+    r"|(?:\w+\W+){1,5}?(?:these|those|such)\b)",
+    re.IGNORECASE,
+)
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
@@ -192,6 +203,7 @@ class Tuning:
     focus_weight: float = 1.5  # the head noun of what is asked for
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     light_verb_weight: float = 0.3  # "take", "make", "hold": little meaning of their own
+    part_bonus: float = 0.3  # "the author's conclusion": for the part of a document asked about
     max_citations: int = 3
     max_quote_sentences: int = 3
     max_quote_chars: int = 600
@@ -346,6 +358,8 @@ class Selector:
             best_coverage[para.doc] = max(best_coverage.get(para.doc, 0.0), coverage)
             share = max(para_score, 0.0) / top_score if top_score > 0 else 0.0
             bonus = self.tuning.rank_weight * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
+            if query.part is not None and (para.doc, para.n) in self._parts[query.part]:
+                bonus += self.tuning.part_bonus
             sentences.extend(
                 self._score_sentences(
                     query, para, position, weights, alternatives, stands, total, coverage, bonus
@@ -368,6 +382,21 @@ class Selector:
             sentences = [s for s in sentences if s.direct]
         picked = self._pick(sentences, answered, max_citations or self.tuning.max_citations)
         return answered, [self._cite(i, s) for i, s in enumerate(picked, start=1)]
+
+    @cached_property
+    def _parts(self) -> dict[str, set[tuple[str, int]]]:
+        """Each document's opening paragraph (under the title: a subheading or lead) and
+        closing one (the last, not counting a note about the author), as (doc, n)."""
+        opening, closing = set(), set()
+        for d in self.corpus.documents:
+            if not d.paragraphs:
+                continue
+            body = list(d.paragraphs)
+            if d.author and len(body) > 1 and body[-1].text.startswith(d.author):
+                body.pop()  # "Jane Roe is a senior fellow at ..."
+            opening.add((d.id, body[0].n))
+            closing.add((d.id, body[-1].n))
+        return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing}
 
     def _follow_up_document(self, query: Query) -> set[str]:
         """"And at the online one?": when a follow-up's own words occur in one document
@@ -611,6 +640,14 @@ class Selector:
                 break
             lo, hi = min(lo, j), max(hi, j)
             covered |= new
+        if (
+            lo > 0
+            and _LEANS_BACK.match(sentence.para.text, spans[lo][0])
+            and spans[hi][1] - spans[lo - 1][0] <= self.tuning.max_quote_chars
+        ):
+            # "These four countries ...", "It was the first ...": the sentence before says
+            # what it speaks of, so the quote keeps it.
+            lo -= 1
         return spans[lo][0], spans[hi][1]
 
 

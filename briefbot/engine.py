@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -251,6 +251,10 @@ class Session:
         query = self.bot.query(question)
         if self._frame is not None and is_follow_up(query.text, query):
             query = with_context(query, self._frame, self.bot.tokenizer)
+            last = self.history[-1] if self.history else None
+            if last is not None and last.answered and last.citations:
+                c = last.citations[0]
+                query = replace(query, after=(c.doc, c.paragraph, c.start, c.end))
         else:
             self._frame = query
         answer = self.bot.answer_query(query, max_citations)

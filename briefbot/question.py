@@ -60,6 +60,41 @@ class Query:
     # the earlier one ("the Lyon fair") rather than at what was asked ("about Taiwan").
     former_names: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()
+    # Follow-ups: where the previous answer was quoted from (document id, paragraph number,
+    # start and end of the quote).  The next answer is likely near it, and unlikely to be
+    # the very same words.
+    after: tuple[str, int, int, int] | None = None
+    # "What does the author conclude?", "... as its subheading says": the part of a
+    # document asked about (OPENING, CLOSING, or SUMMARY for either), not a topic.
+    part: str | None = None
+
+
+OPENING, CLOSING, SUMMARY = "opening", "closing", "summary"
+_PART_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(
+        r"\b(conclu(?:de|des|ded|ding|sion|sions)|closing (?:words?|lines?|paragraph|thoughts?)"
+        r"|final (?:words?|lines?|paragraph|thoughts?|point)|(?:end|ends|ended) (?:with|by|on)"
+        r"|last (?:words?|lines?|paragraph|thoughts?)|bottom line|wrap(?:s|ped)? up)\b"
+    ), CLOSING),
+    (re.compile(
+        r"\b(sub-?head(?:ing|line)?s?|sub-?titles?|standfirst|dek|tagline|teaser|lede"
+        r"|(?:opening|first) (?:words?|lines?|paragraph|sentence)|(?:open|opens|begin|begins|start|starts) (?:with|by))\b"
+    ), OPENING),
+    (re.compile(
+        r"\b(summary|summari[sz]e[sd]?|sum(?:s|med)? up|gist|in a nutshell|main (?:point|argument|message|idea)s?"
+        r"|central (?:point|argument|message|claim)|thesis|takeaways?|overall (?:verdict|message|point|view|assessment))\b"
+    ), SUMMARY),
+)
+
+
+def asked_part(question: str) -> tuple[str | None, frozenset[str]]:
+    """The part of a document the question asks about, and the words that said so."""
+    lowered = question.lower()
+    for pattern, part in _PART_CUES:
+        match = pattern.search(lowered)
+        if match:
+            return part, frozenset(stem(w) for w in words(match.group(1)))
+    return None, frozenset()
 
 
 def answer_kind(question: str) -> str:
@@ -155,12 +190,17 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     if kind == NAME:
         # "What is the formal title of X?": the words asking for a name are not its topic.
         terms = tuple(t for t in terms if t not in _NAME_ASKING)
+    part, part_words = asked_part(question)
+    if part is not None and any(t not in part_words for t in terms):
+        # "the author's conclusion": where to look, not what to look for.
+        terms = tuple(t for t in terms if t not in part_words)
     return Query(
         text=question,
         terms=terms,
         kind=kind,
         specific=specific_terms(question) & set(terms),
         focus=focus if focus in terms else None,
+        part=part,
     )
 
 

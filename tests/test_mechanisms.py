@@ -421,3 +421,61 @@ def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
     from briefbot.question import answer_kind
 
     assert answer_kind(question) == kind
+
+
+# --- quotes that stand on their own; the part of a document asked about -------------------
+
+
+def test_a_quote_that_leans_on_the_sentence_before_keeps_it(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "club.txt": "Club\n\nThe rowing club admitted Oslo, Bergen and Tromso last spring. "
+            "Training among these three towns has run since 1990.\n"
+        },
+    )
+    answer = bot.ask("Since when has joint training been running?")
+    assert answer.answered
+    quote = first_quote(answer)
+    assert quote.startswith("The rowing club admitted Oslo")
+    assert quote.endswith("since 1990.")
+
+
+def test_a_quote_that_stands_alone_is_not_grown(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "club.txt": "Club\n\nThe rowing club admitted Oslo last spring. "
+            "Joint training with Bergen has run since 1990.\n"
+        },
+    )
+    assert first_quote(bot.ask("Since when has joint training been running?")) == (
+        "Joint training with Bergen has run since 1990."
+    )
+
+
+ESSAY = {
+    "essay.txt": "On Bridges\n\nBy Ann Lee\n\n"
+    "Old bridges deserve repair, not demolition.\n\n"
+    "The river town built its stone bridge in 1820. The bridge carried carts for a century.\n\n"
+    "Engineers found cracks in the bridge piers last year.\n\n"
+    "The town should repair the bridge before the spring floods.\n\n"
+    "Ann Lee is an engineer who writes about bridges.\n"
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What does the author conclude about the bridge?", "should repair the bridge"),
+        ("What is the subheading about bridges?", "deserve repair, not demolition"),
+    ],
+)
+def test_a_question_about_a_part_of_the_piece_is_answered_from_that_part(
+    tmp_path: Path, make_corpus, question: str, expected: str
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, ESSAY).ask(question)
+    assert answer.answered
+    assert expected in first_quote(answer)
