@@ -122,6 +122,9 @@ _CUES = {
         r"\b(?:in|at|to|from|near)\s+[A-Z][a-z]+"
         r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*,?\s(?:and|or)\s[A-Z][a-z]+"
         r"|\b[A-Z][a-z]+(?:-[A-Z][a-z]+){2,}"
+        # "Where was it held?" -- "online": a meeting place that is no place.
+        r"|(?i:\b(?:online|virtual(?:ly)?|remotely|by (?:video|phone|telephone)"
+        r"|videoconferenc\w*|teleconferenc\w*)\b)"
     ),
     # A proper name of several words: "Treaty of Mutual Cooperation and Security".
     NAME: re.compile(
@@ -166,6 +169,19 @@ _NOT_PEOPLE = frozenset(
     """.split()
 )
 
+# Things asked for whose answer is a value the text would have to state in those words:
+# "What is the population of X?" is not answered by a paragraph that never says population.
+_VALUES = frozenset(
+    stem(w)
+    for w in """
+    population range budget cost costs price prices salary salaries wage wages size height
+    weight length width depth distance age speed capacity revenue revenues income profit
+    profits score scores rate rates ratio percentage total sum value temperature weather
+    climate area duration address phone email website capital currency language religion
+    birthday birthplace record votes vote margin turnout death deaths casualties toll
+    """.split()
+)
+
 # A sentence that leans on the one before: it opens with a pronoun, or names its subject
 # by pointing back ("Policy consultation among these four countries").
 _LEANS_BACK = re.compile(
@@ -191,7 +207,7 @@ class Tuning:
     named_document_bonus: float = 0.3  # for sentences of a document the question names
     context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
     follow_up_weight: float = 1.0  # the follow-up's own terms
-    context_in_sentence: float = 0.0  # carried terms' share when choosing the sentence
+    context_in_sentence: float = 0.3  # carried terms' share when choosing the sentence
     rank_weight: float = 0.2  # how much a sentence gains from its paragraph's BM25 rank
     cue_bonus: float = 0.15  # for a sentence with what the question asks for (a date, ...)
     second_document_ratio: float = 0.8  # cite another document if its best is this close
@@ -203,6 +219,7 @@ class Tuning:
     focus_weight: float = 1.5  # the head noun of what is asked for
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     light_verb_weight: float = 0.3  # "take", "make", "hold": little meaning of their own
+    fit_ratio: float = 0.9  # how far below the best a sentence that fits the question may score
     part_bonus: float = 0.3  # "the author's conclusion": for the part of a document asked about
     max_citations: int = 3
     max_quote_sentences: int = 3
@@ -340,6 +357,15 @@ class Selector:
                     alternatives.pop(t, None)
                 else:
                     absent_names = True
+            if query.elsewhere:
+                # "Where was the spring fair held? What about the other fair?": the words
+                # that set the earlier one apart ("spring") do not apply to the other.
+                for t in list(weights):
+                    if t in query.former_names or t in query.selectors:
+                        continue
+                    if not any(self.paragraphs[p].doc in routed for p in self.index.positions(t)):
+                        weights.pop(t)
+                        alternatives.pop(t, None)
         stands = _stands_for(alternatives)
         search = {a: f for a, (_, f) in stands.items()}
         ranked = self.index.top(list(search), self.tuning.candidates, weights=search)
@@ -375,8 +401,18 @@ class Selector:
             and not absent_names
         )
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
-        if answered and not self._fits(query, sentences[0], alternatives):
-            answered = False
+        if answered:
+            # The best sentence that is the kind of thing asked for (a place for "where"),
+            # if one comes close enough to the best of all.
+            floor = self.tuning.fit_ratio * sentences[0].score
+            fitting = next(
+                (s for s in sentences if s.score >= floor and self._fits(query, s, alternatives)), None
+            )
+            if fitting is None:
+                answered = False
+            else:
+                sentences.remove(fitting)
+                sentences.insert(0, fitting)
         if not answered:
             # Related passages share the question's own words, not just related ones.
             sentences = [s for s in sentences if s.direct]
@@ -400,7 +436,12 @@ class Selector:
 
     def _follow_up_document(self, query: Query) -> set[str]:
         """"And at the online one?": when a follow-up's own words occur in one document
-        only, that is the document it turns to."""
+        only, that is the document it turns to; "the other meeting" turns away from the
+        previous answer's document."""
+        if query.elsewhere and query.after is not None:
+            others = {d.id for d in self.corpus.documents} - {query.after[0]}
+            if others and len(others) < len(self.corpus.documents):
+                return others
         if query.selectors:
             own = [t for t in query.selectors if self.index.doc_freq(t)]
         elif query.carried:
@@ -440,7 +481,13 @@ class Selector:
         "how many" and "when" questions, holds a quantity or a time."""
         if query.focus is not None:
             focus = alternatives.get(query.focus, {query.focus: 1.0})
-            if not any(self.index.holds(best.position, a) for a in focus):
+            # A focus the corpus never words in any way may be a paraphrase ("What
+            # precondition ...?"), unless it is a thing ("Which company ...?") or a value
+            # ("population") that the text would have to name.
+            paraphrase = not any(self.index.doc_freq(a) for a in focus) and not (
+                query.focus in _VALUES or self.lexicon.is_concrete(query.focus)
+            )
+            if not paraphrase and not any(self.index.holds(best.position, a) for a in focus):
                 return False
         if query.kind in (QUANTITY, TIME):
             start, end = self._extend(best)

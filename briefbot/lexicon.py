@@ -19,6 +19,7 @@ from pathlib import Path
 from .text import US_TOKEN, stem
 
 TABLE = Path(__file__).resolve().parent / "data" / "related.tsv"
+CONCRETE = TABLE.with_name("concrete.txt")
 
 # Capitals stand for their governments in news prose ("Beijing's claims", "talks with
 # Washington"), so each is related to its country.  General knowledge, both ways.
@@ -45,9 +46,22 @@ CAPITALS = _capitals()
 class Lexicon:
     """``related(stem)``: the stems the table lists for ``stem`` (empty if none)."""
 
-    def __init__(self, path: Path = TABLE) -> None:
+    def __init__(self, path: Path = TABLE, concrete: Path = CONCRETE) -> None:
         self.path = path
+        self.concrete_path = concrete
         self._map: mmap.mmap | bytes | None = None
+        self._concrete: frozenset[str] | None = None
+
+    def is_concrete(self, stem: str) -> bool:
+        """Whether ``stem`` is a noun for a thing, group, place, person or quantity
+        ("company", "dollar") rather than an act, idea or state ("precondition")."""
+        if self._concrete is None:
+            try:
+                text = self.concrete_path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""  # missing table: nothing counts as concrete
+            self._concrete = frozenset(text.split())
+        return stem in self._concrete
 
     def _data(self) -> mmap.mmap | bytes:
         if self._map is None:

@@ -17,7 +17,10 @@ WORDING, ADVICE, NAME, OTHER = "wording", "advice", "name", "other"
 _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|since|until|of)\s+)?"
 
 _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"{_OPENING}(who|whom|whose)\b|\bwhich (officials?|ministers?|people|persons?|leaders?)\b"), PERSON),
+    (re.compile(
+        rf"{_OPENING}(who|whom|whose)\b"
+        r"|\bwhich ([\w\-]+ ){0,2}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
+    ), PERSON),
     (re.compile(r"\bhow (much|many|far|long|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
     (re.compile(rf"{_OPENING}when\b|\bwhat (year|date|day|month|time)\b|\bhow soon\b|\bby when\b"), TIME),
     (re.compile(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow come\b"), REASON),
@@ -67,6 +70,8 @@ class Query:
     # "What does the author conclude?", "... as its subheading says": the part of a
     # document asked about (OPENING, CLOSING, or SUMMARY for either), not a topic.
     part: str | None = None
+    # "What about the other meeting?": another document than the previous answer's.
+    elsewhere: bool = False
 
 
 OPENING, CLOSING, SUMMARY = "opening", "closing", "summary"
@@ -105,17 +110,29 @@ def answer_kind(question: str) -> str:
     return OTHER
 
 
+# Titles are capitalized before a name ("Prime Minister Kishida") but name no one.
+TITLE_WORDS = frozenset(
+    """
+    prime premier minister ministers secretary secretaries president presidents vice deputy
+    ambassador senator chancellor governor mayor king queen prince princess emperor general
+    admiral chairman chairwoman chair director chief professor leader leaders spokesman
+    spokeswoman spokesperson sir mr mrs ms dr
+    """.split()
+)
+
+
 def specific_terms(question: str) -> frozenset[str]:
     """Stems of the capitalized names, acronyms and numbers a question mentions.
 
-    The question's first word is skipped (it is capitalized only because it comes first).
+    The question's first word is skipped (it is capitalized only because it comes first),
+    and so are titles ("Prime Minister").
     """
     found: set[str] = set()
     first = re.match(r"\W*\w+", question)
     body = question[first.end() :] if first else question
     for match in _NAME_LIKE.finditer(body):
         for w in words(match.group(0)):
-            if w != US_TOKEN and len(w) > 1:
+            if w != US_TOKEN and len(w) > 1 and w not in TITLE_WORDS:
                 found.add(stem(w))
     return frozenset(found)
 
@@ -149,7 +166,7 @@ LIGHT_FOCUS = frozenset(
     wording words word language phrase phrases term terms message messages content contents
     idea ideas sense meaning case cases lesson lessons option options difference differences
     people person persons countries country nations nation places place time times year
-    years date dates day days number numbers amount amounts
+    years date dates day days number numbers amount amounts category categories form forms
     """.split()
 )
 
@@ -216,9 +233,19 @@ def is_follow_up(question: str, query: Query) -> bool:
     """Whether ``question`` leans on the conversation: "And the 2022 one?", "Who attended
     it?", "What about Taiwan?", or a bare fragment such as "North Korea?"."""
     lowered = question.lower()
-    if _FOLLOW_UP_OPENING.search(lowered) or _REFERRING.search(lowered):
+    if _FOLLOW_UP_OPENING.search(lowered) or _REFERRING.search(lowered) or _OTHER.search(lowered):
         return True
+    if _THAT.search(lowered) and len(query.terms) <= 3:
+        return True  # "Was that a first?", "How long has that group been meeting?"
     return len(query.terms) <= 2 and not _WH_OPENING.search(lowered)
+
+
+# "that" points back in a short question; in a long one it is more often a conjunction.
+_THAT = re.compile(r"\bthat\b")
+# "What about the other meeting?": the earlier question, asked of another document.
+_OTHER = re.compile(r"\bthe other\b|\bthe (?:second|first) one\b")
+# Pronouns that stand for what the earlier question named.
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|that|this|these|those)\b")
 
 
 _THE_OTHER_ONE = re.compile(r"\bthe\s+(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE)
@@ -232,7 +259,10 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
     about the new thing in the old frame.
     """
     new_numbers = any(t[0].isdigit() for t in query.specific)
+    # "What does Beijing call them?": a pronoun stands for the earlier names, so a new
+    # name is added to them; "And Beijing?" puts the new name in the old one's place.
     new_names = any(not t[0].isdigit() for t in query.specific)
+    new_names = new_names and not _PRONOUN.search(query.text.lower())
     carried = []
     for t in previous.terms:
         if t in query.terms:
@@ -251,7 +281,8 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         return query
     own = _surface(query.text, query.terms, tokenizer)
     context = _surface(previous.text, tuple(carried), tokenizer)
-    if _THE_OTHER_ONE.search(query.text):
+    elsewhere = _OTHER.search(query.text.lower()) is not None
+    if elsewhere or _THE_OTHER_ONE.search(query.text):
         # The earlier question, asked again of the one these words point to.
         return Query(
             text=query.text,
@@ -262,6 +293,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             former_names=frozenset(carried) & previous.specific,
             pointers=frozenset(carried) & _pointing_names(previous),
             focus=previous.focus,
+            elsewhere=elsewhere,
             searched=f"{' '.join(context)} (in the {' '.join(own)} one)",
         )
     return Query(

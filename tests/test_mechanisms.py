@@ -479,3 +479,102 @@ def test_a_question_about_a_part_of_the_piece_is_answered_from_that_part(
     answer = make_bot(tmp_path, make_corpus, ESSAY).ask(question)
     assert answer.answered
     assert expected in first_quote(answer)
+
+
+# --- follow-ups that point back ----------------------------------------------------------
+
+FAIRS = {
+    "a_spring.txt": "Spring Fair\n\nBy Ann Lee\n\nThe spring fair was held in Lyon in May. "
+    "Farmers sold cheese there.\n",
+    "b_winter.txt": "Winter Fair\n\nThe winter fair was held online because of the storms. "
+    "Weavers sold wool there.\n",
+}
+
+
+def test_the_other_one_turns_away_from_the_previous_answers_document(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, FAIRS)
+    session = bot.session()
+    first = session.ask("Where was the spring fair held?")
+    assert first.citations[0].doc == "a_spring"
+    answer = session.ask("What about the other fair?")
+    assert answer.answered
+    assert answer.citations[0].doc == "b_winter"
+    assert "held online" in first_quote(answer)  # "online" answers "where"
+
+
+def test_a_pronoun_keeps_the_names_it_stands_for(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "isles.txt": "Isles\n\nThe Farne Islands are home to puffins.\n\n"
+            "Sailors from Oslo call the Farne Islands the Grey Rocks.\n\n"
+            "Oslo is a port with many sailors.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What lives on the Farne Islands?")
+    answer = session.ask("What do Oslo sailors call them?")
+    assert "Grey Rocks" in first_quote(answer)
+
+
+def test_a_short_question_with_that_is_a_follow_up(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "club.txt": "Club\n\nThe chess club opened a library in 1990, the first in the town.\n\n"
+            "The first match of the season is in June.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What did the chess club open in 1990?")
+    answer = session.ask("Was that a first?")
+    assert answer.searched is not None
+    assert "the first in the town" in first_quote(answer)
+
+
+# --- names and the thing asked for -------------------------------------------------------
+
+
+def test_a_title_in_capitals_is_not_a_name_the_corpus_must_know(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"v.txt": "Visit\n\nThe Oslo meeting was the first for the Hale government.\n"},
+    )
+    assert bot.ask("Was the Oslo meeting the first for Prime Minister Hale's government?").answered
+    assert not bot.ask("Was the Oslo meeting the first for Prime Minister Brandt?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # An abstract thing asked for may be put in other words ...
+        ("What precondition does the report set for keeping the ferry running?", True),
+        # ... a concrete one must be named.
+        ("Which company will keep the ferry running?", False),
+    ],
+)
+def test_an_absent_focus_refuses_only_when_it_is_a_thing(
+    tmp_path: Path, make_corpus, question: str, answered: bool
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "ferry.txt": "Ferry Report\n\nThe ferry can keep running only if the harbour "
+            "wall is repaired.\n\nThe town council meets on Mondays.\n"
+        },
+    )
+    assert bot.ask(question).answered is answered
+
+
+def test_which_adjective_officials_asks_for_a_person(tmp_path: Path, make_corpus) -> None:
+    from briefbot.question import PERSON, answer_kind
+
+    assert answer_kind("Which American officials traveled to Oslo?") == PERSON

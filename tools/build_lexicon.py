@@ -21,6 +21,13 @@ those senses it takes:
 Synonyms and word-form links go both ways, hypernyms one way (specific to general); stopwords are left out, and each line reads
 ``stem<TAB>related related ...`` with lines sorted by stem, so the engine can look a stem
 up by binary search without reading the whole file.
+
+It also writes briefbot/data/concrete.txt: the stems of nouns whose most frequent sense is a
+thing, a group, a place, a person, a quantity or a possession in one of its most
+frequent senses (WordNet's lexicographer
+files), as opposed to an act, an idea or a state.  A question asking for such a thing
+("Which company ...?") is not answered by a text that never names one; an abstract one
+("What precondition ...?") may be put in other words.
 """
 
 from __future__ import annotations
@@ -40,6 +47,10 @@ LEXICAL = {"+", "\\", "<"}  # derivation, pertainym, participle (word to word)
 SEMANTIC = {"&", "=", "$"}  # similar to, attribute, verb group (synset to synset)
 HYPERNYM = {"@", "@i"}
 OUT = Path(__file__).resolve().parents[1] / "briefbot" / "data" / "related.tsv"
+CONCRETE_OUT = OUT.with_name("concrete.txt")
+# WordNet lexicographer files of concrete nouns: animal, artifact, body, food, group,
+# location, object, person, plant, possession, quantity, substance.
+CONCRETE_FILES = {"05", "06", "08", "13", "14", "15", "17", "18", "20", "21", "23", "27"}
 
 
 class Synset:
@@ -159,6 +170,29 @@ def build(folder: Path) -> dict[str, set[str]]:
     return related
 
 
+def concrete(folder: Path) -> set[str]:
+    """Stems of one-word nouns one of whose most frequent senses is concrete."""
+    files = {}
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            fields = line.split(maxsplit=2)
+            files[fields[0]] = fields[1]
+    # Several nouns may share a stem ("soil", "soiling"): the shortest, the base word, decides.
+    base: dict[str, tuple[int, bool]] = {}
+    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split()
+        source = single_stem(fields[0])
+        if source is None:
+            continue
+        count = int(fields[2])
+        frequent = fields[len(fields) - count :][:SENSES]
+        if source not in base or len(fields[0]) < base[source][0]:
+            base[source] = (len(fields[0]), any(files.get(o) in CONCRETE_FILES for o in frequent))
+    return {stem for stem, (_, is_concrete) in base.items() if is_concrete}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
@@ -169,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"{k}\t{' '.join(sorted(v))}\n" for k, v in sorted(related.items())]
     args.out.write_text("".join(lines), encoding="utf-8")
     print(f"{len(lines)} stems, {args.out.stat().st_size / 1e6:.1f} MB -> {args.out}")
+    things = sorted(concrete(args.wordnet))
+    concrete_out = args.out.with_name(CONCRETE_OUT.name)
+    concrete_out.write_text("".join(f"{t}\n" for t in things), encoding="utf-8")
+    print(f"{len(things)} concrete nouns -> {concrete_out}")
     return 0
 
 
