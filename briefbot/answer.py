@@ -151,6 +151,19 @@ _NUMBER_WORD = re.compile(
     r"|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|both"
 )
 
+# "Japan's own spending": a name that owns what is asked about.
+_OWNER = re.compile(r"\b([A-Z][\w\-]*)(?:'s|’s)\b")
+
+_ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:date|day)\b", re.IGNORECASE)
+_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)
+_CALENDAR_DATE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b(?![+\-]\d)|\d{{1,2}}\s+(?:{_MONTHS})\b)"
+    r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
 # Who-questions: a run of capitalized words (not opening a sentence), or a title people hold.
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
 _TITLE = re.compile(
@@ -218,6 +231,8 @@ class Tuning:
     related_limit: int = 30  # words with more relatives than this are too vague to expand
     focus_weight: float = 1.5  # the head noun of what is asked for
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
+    counted_required: bool = True
+    names_in_paragraph: bool = True  # the answer's paragraph must name what the question names  # ... and without one, "how many" is not answered
     light_verb_weight: float = 0.3  # "take", "make", "hold": little meaning of their own
     fit_ratio: float = 0.9  # how far below the best a sentence that fits the question may score
     part_bonus: float = 0.3  # "the author's conclusion": for the part of a document asked about
@@ -491,8 +506,21 @@ class Selector:
                 return False
         if query.kind in (QUANTITY, TIME):
             start, end = self._extend(best)
-            if not _CUES[query.kind].search(best.para.text[start:end]):
+            quote = best.para.text[start:end]
+            if not _CUES[query.kind].search(quote):
                 return False
+            # "On what date ...?" needs a date, "In what year ...?" a year: "just days
+            # after" tells when, but not that.
+            if _ASKS_DATE.search(query.text) and not _CALENDAR_DATE.search(quote):
+                return False
+            if _ASKS_YEAR.search(query.text) and not _YEAR_IN_TEXT.search(quote):
+                return False
+            # "How many cases ...?" needs a number of cases, not any number.
+            counted = self._counted(query, alternatives) if query.kind == QUANTITY else None
+            if counted is not None and self.tuning.counted_required and not counted(quote):
+                return False
+        if self.tuning.names_in_paragraph and not self._holds_names(query, best):
+            return False
         if query.kind == PERSON and not self._names_someone_new(query, best):
             return False
         if query.kind == PLACE:
@@ -505,6 +533,20 @@ class Selector:
             names += [m.group(1) for m in _LOCATION.finditer(quote)]
             new = {w for n in names for w in words(n)} - asked - STOPWORDS
             if not any(not _CUES[TIME].fullmatch(w) for w in new):
+                return False
+        return True
+
+    def _holds_names(self, query: Query, best: _Sentence) -> bool:
+        """Whether the answer's paragraph names whoever owns what the question asks about
+        ("Japan's spending"), when the corpus knows the name: "How much has Japan's
+        spending grown?" is not answered by a paragraph about China's, however many other
+        words they share.  Names in passing ("the Japanese editorial") need not be there."""
+        owners = {stem(m.lower()) for m in _OWNER.findall(query.text)}
+        for t in query.specific & owners:
+            if t in query.carried or t in self._names or not self.index.doc_freq(t):
+                continue
+            forms = {t, t[:-1] if t.endswith("s") else t + "s"} | CAPITALS.get(t, set())
+            if not any(self.index.holds(best.position, f) for f in forms):
                 return False
         return True
 

@@ -22,7 +22,10 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"|\bwhich ([\w\-]+ ){0,2}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
     ), PERSON),
     (re.compile(r"\bhow (much|many|far|long|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
-    (re.compile(rf"{_OPENING}when\b|\bwhat (year|date|day|month|time)\b|\bhow soon\b|\bby when\b"), TIME),
+    (re.compile(
+        rf"{_OPENING}when\b|\b(what|which) ((exact|calendar|precise|specific) )?(year|date|day|month|time)\b"
+        r"|\bhow soon\b|\bby when\b"
+    ), TIME),
     (re.compile(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow come\b"), REASON),
     # "What should the U.S. do?": a sentence that says what someone should do.
     (re.compile(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
@@ -171,6 +174,9 @@ LIGHT_FOCUS = frozenset(
 )
 
 
+# What "how many" may count without the answer saying so in a number ("since 2007").
+_COUNTED_LIGHT = frozenset("times ones things people persons years months weeks days ways".split())
+
 # "How many nuclear tests ...": the first plural among the next words is what is counted.
 _HOW_MANY = re.compile(
     rf"^\W*how\s+many\s+((?:(?!{_AUXILIARY}\b)[\w\-]+\s+){{0,2}}?)((?!{_AUXILIARY}\b)[\w\-]+s)\b",
@@ -192,7 +198,9 @@ def focus_term(question: str) -> str | None:
         return None
     head = match.group(2).lower().strip("'’")
     forms = words(head)
-    if len(forms) != 1 or forms[0] in LIGHT_FOCUS or forms[0] in STOPWORDS:
+    # "How many cases?" counts cases: only a few heads count nothing in particular.
+    light = _COUNTED_LIGHT if match.re is _HOW_MANY else LIGHT_FOCUS
+    if len(forms) != 1 or forms[0] in light or forms[0] in STOPWORDS:
         return None
     return stem(forms[0])
 

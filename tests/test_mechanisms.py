@@ -578,3 +578,42 @@ def test_which_adjective_officials_asks_for_a_person(tmp_path: Path, make_corpus
     from briefbot.question import PERSON, answer_kind
 
     assert answer_kind("Which American officials traveled to Oslo?") == PERSON
+
+
+# --- what a date, a count or an owner asks of the answer ---------------------------------
+
+MARKET = {
+    "market.txt": "Market\n\nThe fish market reopened just days after the storm. "
+    "It opened on May 4 the year before.\n\n"
+    "Three stalls at the market were damaged, and many boats.\n\n"
+    "Oslo doubled its harbour budget in ten years.\n"
+}
+
+
+def test_what_date_needs_a_calendar_date(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, MARKET)
+    answer = bot.ask("On what exact date did the fish market open?")
+    assert answer.answered
+    assert "May 4" in first_quote(answer)
+    assert not bot.ask("On what date did the storm hit?").answered  # "days after" is no date
+
+
+def test_how_many_needs_a_number_of_the_thing_counted(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, MARKET)
+    answer = bot.ask("How many stalls were damaged?")
+    assert answer.answered
+    assert "Three stalls" in first_quote(answer)
+    assert not bot.ask("How many boats were damaged?").answered  # "many boats" counts none
+
+
+def test_the_owner_of_what_is_asked_must_be_named(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "budgets.txt": "Budgets\n\nOslo doubled its harbour budget in ten years.\n\n"
+            "Bergen has a port and a fish market.\n"
+        },
+    )
+    assert bot.ask("By how much did Oslo's harbour budget grow?").answered
+    assert not bot.ask("By how much did Bergen's harbour budget grow?").answered
