@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .corpus import Corpus, Paragraph
+from .dates import document_year
 from .index import Index
 from .lexicon import CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
@@ -37,7 +38,7 @@ from .question import (
     Query,
 )
 from .sentences import sentence_spans
-from .text import LIGHT_VERBS, STOPWORDS, Tokenizer, stem, words
+from .text import LIGHT_VERBS, STOPWORDS, Tokenizer, content_words, stem, words
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ class Tuning:
     # the rarest word it does use: paraphrases bring such words, off-topic questions too.
     unknown_weight: float = 0.5
     named_document_bonus: float = 0.3  # for sentences of a document the question names
+    named_document_only: bool = True  # ... and only its sentences answer
     context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
     follow_up_weight: float = 1.0  # the follow-up's own terms
     context_in_sentence: float = 0.3  # carried terms' share when choosing the sentence
@@ -329,12 +331,29 @@ class Selector:
             weights[t] = w
         return weights
 
-    def alternatives(self, weights: dict[str, float]) -> dict[str, dict[str, float]]:
+    def _aliases_asked(self, query: Query, weights: dict[str, float]) -> dict[str, set[str]]:
+        """Alias terms the question's own words brought in, merged into those words: for
+        "the 2+2", the alias "SCC" stands for "2+2" instead of counting as a second
+        question term (which made every paragraph naming the meeting twice as strong).
+        Returns {question term: its alias terms}; the aliases leave ``weights``."""
+        stems = [stem(w) for w in content_words(query.text, question=True)]
+        merged: dict[str, set[str]] = {}
+        for canonical, phrase in self.tokenizer.alias_phrases(stems):
+            if canonical in weights and all(p in weights for p in phrase):
+                weights.pop(canonical)
+                for p in phrase:  # "SCC" alone says all of "Security Consultative Committee"
+                    merged.setdefault(p, set()).add(canonical)
+        return merged
+
+    def alternatives(
+        self, weights: dict[str, float], aliases: dict[str, set[str]] | None = None
+    ) -> dict[str, dict[str, float]]:
         """For each question term, the terms that stand for it in a paragraph and how much
-        each counts: the term itself fully, a related word the corpus uses partly."""
+        each counts: the term itself and its aliases fully, a related word the corpus
+        uses partly."""
         out: dict[str, dict[str, float]] = {}
         for t in weights:
-            alts = {t: 1.0}
+            alts = {t: 1.0} | dict.fromkeys((aliases or {}).get(t, ()), 1.0)
             factor = self.tuning.related_known if self.index.doc_freq(t) else self.tuning.related_match
             related = self.lexicon.related(t)
             # "the Senkakus" names what the text calls "the Senkaku Islands".
@@ -354,10 +373,20 @@ class Selector:
     def select(self, query: Query, max_citations: int | None = None) -> tuple[bool, list[Citation]]:
         """(answered, citations) for ``query``; citations are related passages if not answered."""
         weights = self.weights(query)
-        alternatives = self.alternatives(weights)
+        dated_elsewhere = self._dated_elsewhere(query)
+        if dated_elsewhere:
+            # A year no paragraph mentions has chosen the documents; it is not a word
+            # the answer could hold.
+            for t in query.specific:
+                if _YEAR.fullmatch(t) and not self.index.doc_freq(t):
+                    weights.pop(t, None)
+        alternatives = self.alternatives(weights, self._aliases_asked(query, weights))
         asked = set(query.terms) | {stem(w) for w in words(query.text) if w in EDITORIAL_WORDS}
         named = {self._names[t] for t in asked if t in self._names}
         routed = self._follow_up_document(query)
+        only = set(routed) if query.selectors else set()
+        if self.tuning.named_document_only and named and not routed:
+            only = set(named)  # "How does the editorial characterize ...?": its words only
         named |= routed
         absent_names = False
         if query.selectors and routed:
@@ -406,10 +435,14 @@ class Selector:
                     query, para, position, weights, alternatives, stands, total, coverage, bonus
                 )
             )
-        if query.selectors and routed and any(s.para.doc in routed for s in sentences):
-            # "And the online one?": only the document it points to may answer.
-            sentences = [s for s in sentences if s.para.doc in routed]
-            best_coverage = {d: c for d, c in best_coverage.items() if d in routed}
+        if dated_elsewhere and any(s.para.doc not in dated_elsewhere for s in sentences):
+            # "at the 2022 meeting": not from a piece dated 2021 that never says 2022.
+            sentences = [s for s in sentences if s.para.doc not in dated_elsewhere]
+            best_coverage = {d: c for d, c in best_coverage.items() if d not in dated_elsewhere}
+        if only and any(s.para.doc in only for s in sentences):
+            # "And the online one?", "the editorial": only the document meant may answer.
+            sentences = [s for s in sentences if s.para.doc in only]
+            best_coverage = {d: c for d, c in best_coverage.items() if d in only}
         answered = (
             max(best_coverage.values(), default=0.0) >= self.tuning.answer_threshold
             and not self._unknown(query)
@@ -448,6 +481,25 @@ class Selector:
             opening.add((d.id, body[0].n))
             closing.add((d.id, body[-1].n))
         return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing}
+
+    @cached_property
+    def _years(self) -> dict[str, str | None]:
+        return {d.id: document_year(d) for d in self.corpus.documents}
+
+    def _dated_elsewhere(self, query: Query) -> set[str]:
+        """Documents dated in another year than the one the question names, and that never
+        mention the question's year: they speak of another event."""
+        asked = {t for t in query.specific if _YEAR.fullmatch(t)} - query.carried
+        if not asked or len(self.corpus.documents) < 2:
+            return set()
+        out = set()
+        for doc, year in self._years.items():
+            if year is None or year in asked:
+                continue
+            if any(self.paragraphs[p].doc == doc for t in asked for p in self.index.positions(t)):
+                continue
+            out.add(doc)
+        return out
 
     def _follow_up_document(self, query: Query) -> set[str]:
         """"And at the online one?": when a follow-up's own words occur in one document

@@ -25,6 +25,23 @@ _DATE = re.compile(
 OPENING = 6  # paragraphs searched for a date
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def document_year(document: Document) -> str | None:
+    """The year a document is dated, or the first year a date in its opening gives
+    ("January 2021"); None if it dates nothing."""
+    if document.date:
+        found = _YEAR.search(str(document.date))
+        return found.group(0) if found else None
+    for para in document.paragraphs[:OPENING]:
+        for match in _DATE.finditer(para.text):
+            found = _YEAR.search(match.group(0))
+            if found:
+                return found.group(0)
+    return None
+
+
 def document_date(document: Document) -> str | None:
     if document.date:
         return str(document.date)

@@ -21,10 +21,11 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         rf"{_OPENING}(who|whom|whose)\b"
         r"|\bwhich ([\w\-]+ ){0,2}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
     ), PERSON),
-    (re.compile(r"\bhow (much|many|far|long|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
+    # "How far along is X?" asks about progress, not a distance.
+    (re.compile(r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
     (re.compile(
         rf"{_OPENING}when\b|\b(what|which) ((exact|calendar|precise|specific) )?(year|date|day|month|time)\b"
-        r"|\bhow soon\b|\bby when\b"
+        r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
     ), TIME),
     (re.compile(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow come\b"), REASON),
     # "What should the U.S. do?": a sentence that says what someone should do.

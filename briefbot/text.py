@@ -16,7 +16,7 @@ from functools import lru_cache
 import Stemmer
 
 # Bumped whenever tokens change for the same text; part of the index cache key.
-TOKENIZER_VERSION = "2"
+TOKENIZER_VERSION = "3"
 
 STOPWORDS = frozenset(
     """
@@ -31,8 +31,8 @@ STOPWORDS = frozenset(
     when whenever where whereas whether which while who whoever whom whose why will with within
     without would yet you your yours yourself yourselves around across along among amongst
     beside besides beyond despite inside outside toward towards onto throughout regarding
-    concerning versus
-    """.split()
+    concerning versus can't cannot won't shan't mustn't needn't
+    """.replace("'", "").split()  # words() drops apostrophes: "didn't" is met as "didnt"
 )
 
 # Words that say how a question is asked rather than what it is about.  They are dropped
@@ -186,8 +186,13 @@ class Tokenizer:
         return stems + list(self._alias_terms(stems))
 
     def _alias_terms(self, stems: list[str]) -> Iterable[str]:
+        return (canonical for canonical, _ in self.alias_phrases(stems))
+
+    def alias_phrases(self, stems: list[str]) -> Iterable[tuple[str, tuple[str, ...]]]:
+        """(canonical term, the phrase of ``stems`` that gave it), for each alias found."""
         for n in self._lengths:
             for i in range(len(stems) - n + 1):
-                canonical = self.aliases.get(tuple(stems[i : i + n]))
-                if canonical is not None and canonical not in stems[i : i + n]:
-                    yield canonical
+                phrase = tuple(stems[i : i + n])
+                canonical = self.aliases.get(phrase)
+                if canonical is not None and canonical not in phrase:
+                    yield canonical, phrase

@@ -617,3 +617,61 @@ def test_the_owner_of_what_is_asked_must_be_named(tmp_path: Path, make_corpus) -
     )
     assert bot.ask("By how much did Oslo's harbour budget grow?").answered
     assert not bot.ask("By how much did Bergen's harbour budget grow?").answered
+
+
+# --- which document may answer -----------------------------------------------------------
+
+FESTIVALS = {
+    "a_review.txt": "Review\n\nBy Ann Lee\n\nThe festival opened on June 3, 2019 in Lyon. "
+    "Crowds praised the jazz stage.\n",
+    "b_notes.txt": "Notes\n\nThe festival moved online this time. "
+    "Crowds praised the film programme.\n",
+}
+
+
+def test_a_year_the_question_names_rules_out_a_piece_dated_another_year(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, FESTIVALS)
+    answer = bot.ask("What did crowds praise at the 2020 festival?")
+    assert answer.answered
+    assert {c.doc for c in answer.citations} == {"b_notes"}  # the undated piece
+    answer = bot.ask("What did crowds praise at the 2019 festival?")
+    assert answer.citations[0].doc == "a_review"
+
+
+def test_a_named_piece_answers_alone(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, FESTIVALS)
+    answer = bot.ask("What did crowds praise, according to Ann Lee?")
+    assert answer.answered
+    assert {c.doc for c in answer.citations} == {"a_review"}
+
+
+def test_an_alias_counts_once_for_the_words_it_stands_for(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "w.txt": "Weather\n\nThe World Meteorological Organization (WMO) met in Geneva. "
+            "The WMO issued a storm warning.\n\n"
+            "Storm warnings were issued by local radio stations in Geneva.\n"
+        },
+    )
+    # "WMO" is a second name for the organization, not a second thing asked about.
+    weights = bot.selector.weights(bot.query("Who issued the WMO storm warning?"))
+    merged = bot.selector._aliases_asked(bot.query("Who issued the WMO storm warning?"), weights)
+    assert not merged or all(len(v) == 1 for v in merged.values())
+    words = bot.query("Did the World Meteorological Organization issue a storm warning?")
+    weights = bot.selector.weights(words)
+    merged = bot.selector._aliases_asked(words, weights)
+    assert merged, "the organization's name should bring its acronym as an alternative"
+    assert not set().union(*merged.values()) & set(weights)
+
+
+def test_contractions_are_stopwords() -> None:
+    from briefbot.text import Tokenizer
+
+    assert Tokenizer().terms("Why can't they stop it? It didn't work", question=True) == [
+        "stop",
+        "work",
+    ]
