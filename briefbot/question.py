@@ -246,11 +246,19 @@ def is_follow_up(question: str, query: Query) -> bool:
         return True
     if _THAT.search(lowered) and len(query.terms) <= 3:
         return True  # "Was that a first?", "How long has that group been meeting?"
+    if _POINTING_BACK.search(lowered):
+        return True  # "What role should they play on that?", "Why was it sensitive back then?"
     return len(query.terms) <= 2 and not _WH_OPENING.search(lowered)
 
 
 # "that" points back in a short question; in a long one it is more often a conjunction.
 _THAT = re.compile(r"\bthat\b")
+# "on that", "about this", "back then", "at the time": words that point back whatever the
+# question's length.
+_POINTING_BACK = re.compile(
+    r"\b(?:on|about|with|of|after|before|for|to|from|by|than|like) (?:that|this)\W*$"
+    r"|\b(?:back then|at that time|at the time|since then|until then|by then)\b"
+)
 # "What about the other meeting?": the earlier question, asked of another document.
 _OTHER = re.compile(r"\bthe other\b|\bthe (?:second|first) one\b")
 # Pronouns that stand for what the earlier question named.
@@ -270,7 +278,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
     new_numbers = any(t[0].isdigit() for t in query.specific)
     # "What does Beijing call them?": a pronoun stands for the earlier names, so a new
     # name is added to them; "And Beijing?" puts the new name in the old one's place.
-    new_names = any(not t[0].isdigit() for t in query.specific)
+    new_names = any(not t[0].isdigit() for t in query.specific) or US_TOKEN in query.terms
     new_names = new_names and not _PRONOUN.search(query.text.lower())
     carried = []
     for t in previous.terms:

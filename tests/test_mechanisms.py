@@ -675,3 +675,33 @@ def test_contractions_are_stopwords() -> None:
         "stop",
         "work",
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What role should the two towns play on that?", "Why was the bridge such a worry back then?"],
+)
+def test_words_that_point_back_make_a_follow_up_whatever_its_length(question: str) -> None:
+    from briefbot.question import is_follow_up, parse
+    from briefbot.text import Tokenizer
+
+    assert is_follow_up(question, parse(question, Tokenizer()))
+    plain = "What role should the two towns play in the regional bridge project?"
+    assert not is_follow_up(plain, parse(plain, Tokenizer()))
+
+
+def test_and_the_us_puts_the_united_states_in_the_earlier_names_place(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "plans.txt": "Plans\n\nThe Hale government plans to revise its energy strategy by May.\n\n"
+            "The U.S. government is drafting an energy strategy of its own.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What is the Hale government planning for its energy strategy?")
+    answer = session.ask("And the U.S.?")
+    assert "drafting an energy strategy" in first_quote(answer)
