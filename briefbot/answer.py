@@ -224,6 +224,13 @@ class Tuning:
     follow_up_weight: float = 1.0  # the follow-up's own terms
     context_in_sentence: float = 0.3  # carried terms' share when choosing the sentence
     rank_weight: float = 0.2  # how much a sentence gains from its paragraph's BM25 rank
+    # A sentence's score: the question weight it holds, plus these shares of the weight its
+    # neighbours hold, of its paragraph's coverage, of how close together its matched
+    # words stand, and of the terms it names more than once.
+    neighbour_weight: float = 0.4
+    paragraph_weight: float = 0.3
+    proximity_weight: float = 0.1
+    repeat_weight: float = 0.1
     cue_bonus: float = 0.15  # for a sentence with what the question asks for (a date, ...)
     second_document_ratio: float = 0.8  # cite another document if its best is this close
     # A question word met only through a related word (synonym, word form, broader
@@ -649,8 +656,10 @@ class Selector:
             repeats = sum(
                 weights[t] * min(terms[i].count(t) - 1, 2) for t in matched[i]
             ) / total
-            score = coverage + 0.1 * repeats + 0.4 * context + 0.3 * para_coverage + bonus
-            score += 0.1 * _proximity(terms[i], matched[i])
+            k = self.tuning
+            score = coverage + k.repeat_weight * repeats + k.neighbour_weight * context
+            score += k.paragraph_weight * para_coverage + bonus
+            score += k.proximity_weight * _proximity(terms[i], matched[i])
             if cue is not None and matched[i] and cue.search(texts[i]):
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):
