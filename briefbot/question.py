@@ -150,6 +150,8 @@ _WORD_FORM = r"[\w'’+\-]+"
 # phrase between the question word and the verb; its last word is the head.
 _WHICH_NOUN = re.compile(
     rf"^\W*(?:which|what)\s+(?!{_AUXILIARY}\b)(?:of\s+the\s+\w+\s+)?"
+    # "which new piece of Chinese legislation": the head is what the piece is of.
+    rf"(?:(?:\w+\s+)?(?:piece|pieces|kind|kinds|type|types|sort|sorts|form|forms|bit|item|items)\s+of\s+)?"
     rf"((?:(?!{_PREPOSITION}\b|{_AUXILIARY}\b){_WORD_FORM}\s+){{0,3}}?)"
     rf"((?!{_PREPOSITION}\b){_WORD_FORM})\s+(?:{_AUXILIARY}|{_PREPOSITION})\b",
     re.IGNORECASE,

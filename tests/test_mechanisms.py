@@ -105,6 +105,8 @@ TOWN = {
         ("How many nuclear tests were carried out?", "test"),
         ("How much money does the town pay?", "money"),
         ("What are the main issues?", None),  # a word any answer fits
+        ("Which new piece of Chinese legislation did they cite?", "legisl"),  # "piece of X"
+        ("What kind of solution will they seek?", "solut"),
         ("Who is the mayor?", None),
     ],
 )
