@@ -259,7 +259,7 @@ _THAT = re.compile(r"\bthat\b")
 # question's length.
 _POINTING_BACK = re.compile(
     r"\b(?:on|about|with|of|after|before|for|to|from|by|than|like) (?:that|this)\W*$"
-    r"|\b(?:back then|at that time|at the time|since then|until then|by then)\b"
+    r"|\b(?:back then|at that time|at the time|since then|until then|by then)\b|\bthen\W*$"
 )
 # "What about the other meeting?": the earlier question, asked of another document.
 _OTHER = re.compile(r"\bthe other\b|\bthe (?:second|first) one\b")
