@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .corpus import Corpus, Paragraph
@@ -228,6 +228,7 @@ class Tuning:
     named_document_only: bool = True  # ... and only its sentences answer
     context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
     follow_up_weight: float = 1.0  # the follow-up's own terms
+    repeat_penalty: float = 0.5  # for the sentence a bare "Why?" follows up on
     context_in_sentence: float = 0.3  # carried terms' share when choosing the sentence
     rank_weight: float = 0.2  # how much a sentence gains from its paragraph's BM25 rank
     # A sentence's score: the question weight it holds, plus these shares of the weight its
@@ -453,6 +454,10 @@ class Selector:
             # "at the 2022 meeting": not from a piece dated 2021 that never says 2022.
             sentences = [s for s in sentences if s.para.doc not in dated_elsewhere]
             best_coverage = {d: c for d, c in best_coverage.items() if d not in dated_elsewhere}
+        if query.after is not None and query.carried and set(query.terms) <= query.carried:
+            # A bare "Why?" or "When?" asks about what was just quoted, so the answer is
+            # some other sentence: the quote itself says what, not why or when.
+            sentences = [self._not_again(s, query.after) for s in sentences]
         if only and any(s.para.doc in only for s in sentences):
             # "And the online one?", "the editorial": only the document meant may answer.
             sentences = [s for s in sentences if s.para.doc in only]
@@ -495,6 +500,12 @@ class Selector:
             opening.add((d.id, body[0].n))
             closing.add((d.id, body[-1].n))
         return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing}
+
+    def _not_again(self, s: _Sentence, before: tuple[str, int, int, int]) -> _Sentence:
+        doc, n, start, end = before
+        if s.para.doc == doc and s.para.n == n and s.start < end and start < s.end:
+            return replace(s, score=s.score - self.tuning.repeat_penalty)
+        return s
 
     @cached_property
     def _years(self) -> dict[str, str | None]:

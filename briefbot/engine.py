@@ -149,8 +149,9 @@ class Briefbot:
             raise
         return cls(corpus, files=files, progress=progress, **kwargs)  # type: ignore[arg-type]
 
-    def query(self, question: str) -> Query:
-        """The question parsed for search; raises QuestionError if nothing can be searched."""
+    def query(self, question: str, *, allow_empty: bool = False) -> Query:
+        """The question parsed for search; raises QuestionError if nothing can be searched
+        (unless ``allow_empty``: "Why?" in a conversation borrows the earlier words)."""
         text = question.strip()
         if not text:
             raise QuestionError("the question is empty")
@@ -160,7 +161,7 @@ class Briefbot:
                 f"{MAX_QUESTION_CHARS:,})"
             )
         query = parse(text, self.tokenizer)
-        if not query.terms:
+        if not query.terms and not allow_empty:
             raise QuestionError(
                 "the question has no words to search for (only common words or symbols)"
             )
@@ -248,8 +249,8 @@ class Session:
         self._frame: Query | None = None
 
     def ask(self, question: str, *, max_citations: int | None = None) -> Answer:
-        query = self.bot.query(question)
-        if self._frame is not None and is_follow_up(query.text, query):
+        query = self.bot.query(question, allow_empty=self._frame is not None)
+        if self._frame is not None and (not query.terms or is_follow_up(query.text, query)):
             query = with_context(query, self._frame, self.bot.tokenizer)
             last = self.history[-1] if self.history else None
             if last is not None and last.answered and last.citations:

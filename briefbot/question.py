@@ -322,7 +322,11 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         specific=query.specific,
         carried=frozenset(carried),
         focus=query.focus,
-        searched=f"{' '.join(own)} (with {' '.join(context)} from before)",
+        searched=(
+            f"{' '.join(own)} (with {' '.join(context)} from before)"
+            if own
+            else f"{' '.join(context)} (from before)"
+        ),
     )
 
 

@@ -722,3 +722,23 @@ def test_a_passage_that_only_shares_the_names_does_not_answer(tmp_path: Path, ma
     assert answer.answered
     assert "Harbour Institute" in first_quote(answer)
     assert not bot.ask("Where did Ann Lee earn her graduate degree?").answered
+
+
+def test_why_alone_asks_why_of_the_earlier_question(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "dam.txt": "Dam\n\nThe council closed the old dam in May.\n\n"
+            "The old dam was closed because its walls were cracking.\n\n"
+            "The library opened in June.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What did the council do with the old dam?")
+    answer = session.ask("Why?")
+    assert answer.answered
+    assert "because its walls were cracking" in first_quote(answer)
+    assert answer.searched == "council old dam (from before)"
+    with pytest.raises(Exception, match="no words to search"):
+        bot.session().ask("Why?")  # nothing earlier to lean on

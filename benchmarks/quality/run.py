@@ -31,6 +31,7 @@ from pathlib import Path
 from rank_bm25 import BM25Okapi
 
 from briefbot import Briefbot
+from briefbot.errors import BriefbotError
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent.parent / "seeds"
@@ -98,7 +99,10 @@ def run_briefbot(bot: Briefbot, items: list[dict]) -> Tally:
             if session is None:
                 continue
             session.ask(item["first"])
-            answer = session.ask(item["followup"])
+            try:
+                answer = session.ask(item["followup"])
+            except BriefbotError:  # "Why?" that a session cannot search counts as a miss
+                answer = bot.unanswerable(item["followup"])
             t.followups += 1
             _count_quotes(t, bot, answer)
             if answer.answered and contains_key(answer.citations[0].quote, item["keys"]):
