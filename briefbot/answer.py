@@ -26,7 +26,6 @@ from .lexicon import shared as shared_lexicon
 from .question import (
     ADVICE,
     CLOSING,
-    LIGHT_FOCUS,
     OPENING,
     SUMMARY,
     NAME,
@@ -197,11 +196,6 @@ _VALUES = frozenset(
     """.split()
 )
 
-# Words that ask how something is put rather than what about: "What does X call Y?".
-_LIGHT_FOCUS_STEMS = frozenset(stem(w) for w in LIGHT_FOCUS) | frozenset(
-    stem(w) for w in "call calls called use uses used refer refers referred label labels".split()
-)
-
 # A sentence that leans on the one before: it opens with a pronoun, or names its subject
 # by pointing back ("Policy consultation among these four countries").
 _LEANS_BACK = re.compile(
@@ -248,8 +242,7 @@ class Tuning:
     focus_weight: float = 1.5  # the head noun of what is asked for
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     counted_required: bool = True
-    names_in_paragraph: bool = True
-    beyond_names: bool = True  # ... and something the question asks besides its names  # the answer's paragraph must name what the question names  # ... and without one, "how many" is not answered
+    names_in_paragraph: bool = True  # the answer's paragraph must name what the question names  # ... and without one, "how many" is not answered
     light_verb_weight: float = 0.3  # "take", "make", "hold": little meaning of their own
     fit_ratio: float = 0.9  # how far below the best a sentence that fits the question may score
     part_bonus: float = 0.3  # "the author's conclusion": for the part of a document asked about
@@ -571,8 +564,6 @@ class Selector:
         """Whether the best passage is the kind of thing asked for: it speaks of the
         question's focus ("population" in "What is the population of X?") and, for
         "how many" and "when" questions, holds a quantity or a time."""
-        if self.tuning.beyond_names and not self._says_more_than_names(query, best, alternatives):
-            return False
         if query.focus is not None:
             focus = alternatives.get(query.focus, {query.focus: 1.0})
             # A focus the corpus never words in any way may be a paraphrase ("What
@@ -614,27 +605,6 @@ class Selector:
             if not any(not _CUES[TIME].fullmatch(w) for w in new):
                 return False
         return True
-
-    def _says_more_than_names(
-        self, query: Query, best: _Sentence, alternatives: dict[str, dict[str, float]]
-    ) -> bool:
-        """Whether the answer's paragraph holds something the question asks besides its
-        names: "Where did Ann Lee earn her degree?" is not answered by a paragraph that
-        names Ann Lee but speaks of no degree, earning or study."""
-        asked = [
-            t
-            for t in alternatives
-            if t not in query.specific
-            and t not in query.carried
-            and t not in LIGHT_VERBS
-            and t not in _LIGHT_FOCUS_STEMS
-            and not t[0].isdigit()
-        ]
-        if query.carried or query.selectors or query.kind == NAME:
-            return True  # a follow-up's names are its topic; a name question asks for one
-        if not asked or len(asked) == len(alternatives):
-            return True  # nothing but names asked, or no names: other checks decide
-        return any(self.index.holds(best.position, a) for t in asked for a in alternatives[t])
 
     def _holds_names(self, query: Query, best: _Sentence) -> bool:
         """Whether the answer's paragraph names whoever owns what the question asks about

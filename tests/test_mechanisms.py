@@ -709,21 +709,6 @@ def test_and_the_us_puts_the_united_states_in_the_earlier_names_place(
     assert "drafting an energy strategy" in first_quote(answer)
 
 
-def test_a_passage_that_only_shares_the_names_does_not_answer(tmp_path: Path, make_corpus) -> None:
-    bot = make_bot(
-        tmp_path,
-        make_corpus,
-        {
-            "bio.txt": "About\n\nAnn Lee is a senior fellow at the Harbour Institute in Oslo.\n\n"
-            "The institute studies fishing policy and ports.\n"
-        },
-    )
-    answer = bot.ask("Where does Ann Lee work as a fellow?")
-    assert answer.answered
-    assert "Harbour Institute" in first_quote(answer)
-    assert not bot.ask("Where did Ann Lee earn her graduate degree?").answered
-
-
 def test_why_alone_asks_why_of_the_earlier_question(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
