@@ -3,7 +3,9 @@
     python benchmarks/quality/run.py            # both halves, summary table
     python benchmarks/quality/run.py --misses   # also list every miss (development half only)
 
-Measures, per half (dev.jsonl is for tuning, heldout.jsonl is only ever reported):
+Three sets, each by its own writers: dev.jsonl is for tuning; validation.jsonl (added
+later, by a writer who saw neither other set) checks that a rule tuned on dev helps
+elsewhere before it is kept; heldout.jsonl is only ever reported.  Measures, per set:
 - quote@1: the first quote contains one of the question's key phrases
 - quote@3: one of the first three quotes does
 - para@1: the first cited paragraph contains a key phrase (the baseline's own measure)
@@ -179,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     bot = Briefbot.from_folder(SEEDS)
     base = Baseline(bot)
     columns = ["quote@1", "quote@3", "para@1", "abstain", "false abstain", "follow-up", "verbatim"]
-    print(f"{'half':8} {'system':9} " + " ".join(f"{c:>15}" for c in columns))
+    print(f"{'set':10} {'system':9} " + " ".join(f"{c:>15}" for c in columns))
     dev_misses: list[str] = []
-    for half in ("dev", "heldout"):
+    for half in ("dev", "validation", "heldout"):
         items = load(HERE / f"{half}.jsonl")
         started = time.perf_counter()
         ours = run_briefbot(bot, items)
@@ -189,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         theirs = run_baseline(base, items)
         for name, tally in (("briefbot", ours), ("rank-bm25", theirs)):
             row = tally.row()
-            print(f"{half:8} {name:9} " + " ".join(f"{row[c]:>15}" for c in columns))
-        print(f"{'':8} ({len(items)} items, briefbot {1000 * elapsed / len(items):.1f} ms each)")
+            print(f"{half:10} {name:9} " + " ".join(f"{row[c]:>15}" for c in columns))
+        print(f"{'':10} ({len(items)} items, briefbot {1000 * elapsed / len(items):.1f} ms each)")
         if half == "dev":
             dev_misses = ours.misses
     if args.misses:
