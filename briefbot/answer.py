@@ -25,6 +25,7 @@ from .lexicon import CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
 from .question import (
     ADVICE,
+    AUTHOR,
     CLOSING,
     OPENING,
     SUMMARY,
@@ -35,6 +36,7 @@ from .question import (
     REASON,
     TIME,
     WORDING,
+    TITLE_WORDS,
     Query,
 )
 from .sentences import sentence_spans
@@ -380,6 +382,10 @@ class Selector:
 
     def select(self, query: Query, max_citations: int | None = None) -> tuple[bool, list[Citation]]:
         """(answered, citations) for ``query``; citations are related passages if not answered."""
+        if query.kind == AUTHOR:
+            authored = self._authorship(query)
+            if authored is not None:
+                return authored
         weights = self.weights(query)
         dated_elsewhere = self._dated_elsewhere(query)
         if dated_elsewhere:
@@ -518,6 +524,32 @@ class Selector:
                 continue
             out.add(doc)
         return out
+
+    def _authorship(self, query: Query) -> tuple[bool, list[Citation]] | None:
+        """"Who wrote the Diplomat piece?": the sentence that names the piece's author (a
+        note about them), quoted from the piece the question names or, naming none, the
+        one its words find first.  Not answered when that piece is unsigned or never names
+        its author in its text, since a byline alone cannot be quoted."""
+        named = {self._names[t] for t in query.terms if t in self._names}
+        named |= {self._names[stem(w)] for w in words(query.text) if stem(w) in self._names}
+        if len(named) != 1:
+            # "Who wrote the piece on the Tokyo meeting?": the piece its words find first.
+            top = self.index.top(list(query.terms), 1)
+            if named or not top:
+                return None
+            named = {self.paragraphs[top[0][0]].doc}
+        doc = self.corpus.document(next(iter(named)))
+        if not doc.author:
+            return False, []
+        for position, para in enumerate(self.paragraphs):
+            if para.doc != doc.id or doc.author not in para.text:
+                continue
+            spans = tuple(sentence_spans(para.text))
+            for i, (start, end) in enumerate(spans):
+                if doc.author in para.text[start:end]:
+                    found = _Sentence(para, start, end, 1.0, frozenset(), spans, (frozenset(),) * len(spans), i, position, True)
+                    return True, [self._cite(1, found)]
+        return False, []
 
     def _follow_up_document(self, query: Query) -> set[str]:
         """"And at the online one?": when a follow-up's own words occur in one document
@@ -810,6 +842,19 @@ class Selector:
             # what it speaks of, so the quote keeps it.
             lo -= 1
         return spans[lo][0], spans[hi][1]
+
+
+def person_named(text: str) -> str | None:
+    """The first personal name in ``text`` ("Yuki Tatsumi is a senior fellow at the
+    Stimson Center" -> "Yuki Tatsumi"): the last two of a run of capitalized words whose
+    last word is not a title's or an institution's."""
+    for match in _CAPITALIZED_RUN.finditer(text):
+        found = match.group(0).split()
+        while found and found[0].lower() in STOPWORDS | TITLE_WORDS:
+            found = found[1:]
+        if len(found) >= 2 and found[-1].lower() not in _NOT_PEOPLE | TITLE_WORDS:
+            return " ".join(found[-2:])  # "State Antony Blinken": a name, not its office
+    return None
 
 
 def _stands_for(alternatives: dict[str, dict[str, float]]) -> dict[str, tuple[str, float]]:

@@ -9,13 +9,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .answer import Answer, Citation, Selector, Tuning
+from .answer import Answer, Citation, Selector, Tuning, person_named
 from .corpus import Corpus, load_folder
 from .dates import document_date
 from .errors import BriefbotError
 from .index import Index, Settings, Vocabulary
 from .indexing import Progress, build
-from .question import Query, is_follow_up, parse, with_context
+from .question import Query, is_follow_up, parse, with_context, with_person
 from .render import Renderer
 from .safe import visible
 from .text import Tokenizer
@@ -256,6 +256,9 @@ class Session:
             if last is not None and last.answered and last.citations:
                 c = last.citations[0]
                 query = replace(query, after=(c.doc, c.paragraph, c.start, c.end))
+                person = person_named(c.quote)
+                if person is not None:
+                    query = with_person(query, person, self.bot.tokenizer)
         else:
             self._frame = query
         answer = self.bot.answer_query(query, max_citations)

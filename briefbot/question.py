@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import STOPWORDS, US_TOKEN, Tokenizer, stem, words
 
 # Kinds of answer, told by how the question opens.
 PERSON, TIME, QUANTITY, REASON, PLACE = "person", "time", "quantity", "reason", "place"
-WORDING, ADVICE, NAME, OTHER = "wording", "advice", "name", "other"
+WORDING, ADVICE, NAME, AUTHOR, OTHER = "wording", "advice", "name", "author", "other"
 
 # A question word counts where it opens the question ("Who ...?", "And when ...?", "To
 # whom ...?", "Since when ...?"), not inside a clause ("What does the world watch for when
@@ -17,6 +17,12 @@ WORDING, ADVICE, NAME, OTHER = "wording", "advice", "name", "other"
 _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|since|until|of)\s+)?"
 
 _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "Who wrote the Diplomat piece?": the byline, or the note about its author.
+    (re.compile(
+        r"\bwho (?:wrote|writes|authored|penned|signed)\b|\bwho (?:is|was) the (?:author|writer)\b"
+        r"|\b(?:author|writer) of\b|\bwritten by (?:whom|who)\b|\bby whom\b.*\bwritten\b"
+        r"|\bwhose (?:article|piece|column|essay|editorial|op-ed|report)\b"
+    ), AUTHOR),
     (re.compile(
         rf"{_OPENING}(who|whom|whose)\b"
         r"|\bwhich ([\w\-]+ ){0,2}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
@@ -327,6 +333,25 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             if own
             else f"{' '.join(context)} (from before)"
         ),
+    )
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers)\b", re.IGNORECASE)
+
+
+def with_person(query: Query, name: str, tokenizer: Tokenizer) -> Query:
+    """"Where does she work?" after an answer about Ann Lee: her name joins the question
+    as if asked (the pronoun stands for it), when it has a personal pronoun."""
+    if not _PERSONAL_PRONOUN.search(query.text):
+        return query
+    added = tuple(t for t in dict.fromkeys(tokenizer.terms(name)) if t not in query.terms)
+    if not added:
+        return query
+    shown = query.searched or " ".join(_surface(query.text, query.terms, tokenizer))
+    return replace(
+        query,
+        terms=query.terms + added,
+        searched=f"{shown} [{name}]",
     )
 
 

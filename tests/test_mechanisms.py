@@ -727,3 +727,48 @@ def test_why_alone_asks_why_of_the_earlier_question(tmp_path: Path, make_corpus)
     assert answer.searched == "council old dam (from before)"
     with pytest.raises(Exception, match="no words to search"):
         bot.session().ask("Why?")  # nothing earlier to lean on
+
+
+# --- authors and the people a follow-up's pronoun stands for -----------------------------
+
+AUTHORED = {
+    "a_essay.txt": "Harbour Essay\n\nBy Ann Lee\n\nThe harbour needs a new sea wall.\n\n"
+    "The fishing fleet has shrunk by half.\n\n"
+    "Ann Lee is a senior fellow at the Coastal Institute in Bergen.\n",
+    "b_leader.txt": "Our View\n\nThe town should fund the harbour wall this year.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who wrote the harbour essay?", "Ann Lee is a senior fellow"),
+        ("Who is the author of the piece on the fishing fleet?", "Ann Lee is a senior fellow"),
+        ("Who wrote the editorial?", None),  # unsigned: no one to quote
+    ],
+)
+def test_who_wrote_is_answered_by_the_note_naming_the_author(
+    tmp_path: Path, make_corpus, question: str, expected: str | None
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, AUTHORED).ask(question)
+    if expected is None:
+        assert not answer.answered
+    else:
+        assert answer.answered
+        assert expected in first_quote(answer)
+
+
+def test_a_personal_pronoun_stands_for_the_person_just_quoted(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, AUTHORED)
+    session = bot.session()
+    session.ask("Who wrote the harbour essay?")
+    answer = session.ask("Where does she work?")
+    assert "Coastal Institute" in first_quote(answer)
+    assert "Ann Lee" in (answer.searched or "")
+
+
+def test_person_named_skips_offices_and_institutions() -> None:
+    from briefbot.answer import person_named
+
+    assert person_named("On May 2, Secretary of State Ann Lee met the press.") == "Ann Lee"
+    assert person_named("The Coastal Institute and the Harbour Council met.") is None
