@@ -149,6 +149,11 @@ _LOCATION = re.compile(
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([A-Za-z][\w\-]+)"
 )
 
+_WHICH_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr|nation|cit|state|region|province|town)", re.IGNORECASE
+)
+_MID_SENTENCE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+
 _NUMBER_WORD = re.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|both"
@@ -225,6 +230,7 @@ class Tuning:
     context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
     follow_up_weight: float = 1.0  # the follow-up's own terms
     repeat_penalty: float = 0.5  # for the sentence a bare "Why?" follows up on
+    next_sentence_bonus: float = 0.2  # for the one right after it
     context_in_sentence: float = 0.3  # carried terms' share when choosing the sentence
     rank_weight: float = 0.2  # how much a sentence gains from its paragraph's BM25 rank
     # A sentence's score: the question weight it holds, plus these shares of the weight its
@@ -501,9 +507,16 @@ class Selector:
         return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing}
 
     def _not_again(self, s: _Sentence, before: tuple[str, int, int, int]) -> _Sentence:
+        """``s`` scored for a bare "Why?" about the quote at ``before``: not that quote
+        again, and the sentence right after it (where an explanation usually follows)
+        first among the rest."""
         doc, n, start, end = before
-        if s.para.doc == doc and s.para.n == n and s.start < end and start < s.end:
+        if s.para.doc != doc or s.para.n != n:
+            return s
+        if s.start < end and start < s.end:
             return replace(s, score=s.score - self.tuning.repeat_penalty)
+        if s.start >= end and not s.para.text[end : s.start].strip():
+            return replace(s, score=s.score + self.tuning.next_sentence_bonus)
         return s
 
     @cached_property
@@ -513,7 +526,7 @@ class Selector:
     def _dated_elsewhere(self, query: Query) -> set[str]:
         """Documents dated in another year than the one the question names, and that never
         mention the question's year: they speak of another event."""
-        asked = {t for t in query.specific if _YEAR.fullmatch(t)} - query.carried
+        asked = {t for t in query.terms if _YEAR.fullmatch(t) and t in query.specific | query.carried}
         if not asked or len(self.corpus.documents) < 2:
             return set()
         out = set()
@@ -633,6 +646,9 @@ class Selector:
             quote = best.para.text[start:end]
             names = [m.group(0) for m in _CUES[PLACE].finditer(quote)]
             names += [m.group(1) for m in _LOCATION.finditer(quote)]
+            if _WHICH_PLACE.search(query.text):
+                # "Which countries ...?": any name will do ("with China in mind").
+                names += [m.group(0) for m in _MID_SENTENCE_NAME.finditer(quote)]
             new = {w for n in names for w in words(n)} - asked - STOPWORDS
             if not any(not _CUES[TIME].fullmatch(w) for w in new):
                 return False

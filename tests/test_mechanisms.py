@@ -772,3 +772,32 @@ def test_person_named_skips_offices_and_institutions() -> None:
 
     assert person_named("On May 2, Secretary of State Ann Lee met the press.") == "Ann Lee"
     assert person_named("The Coastal Institute and the Harbour Council met.") is None
+
+
+def test_a_bare_why_prefers_the_sentence_after_the_quote(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe spring fair drew bigger crowds than usual. "
+            "First, the weather was warm. Second, entry was free.\n\n"
+            "The autumn fair is smaller than usual.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("Did the spring fair draw bigger crowds than usual?")
+    answer = session.ask("Why?")
+    assert answer.answered
+    assert "the weather was warm" in first_quote(answer)
+
+
+def test_which_countries_is_answered_by_any_country_named(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"pact.txt": "Pact\n\nThe pact voiced concern over fishing quotas, with Norway in mind.\n\n"
+         "The library opened in June.\n"},
+    )
+    answer = bot.ask("Which country did the pact have in mind?")
+    assert answer.answered
+    assert "Norway" in first_quote(answer)
