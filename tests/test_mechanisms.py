@@ -780,8 +780,9 @@ def test_a_bare_why_prefers_the_sentence_after_the_quote(tmp_path: Path, make_co
         make_corpus,
         {
             "fair.txt": "Fair\n\nThe spring fair drew bigger crowds than usual. "
-            "First, the weather was warm. Second, entry was free.\n\n"
-            "The autumn fair is smaller than usual.\n"
+            "First, the weather was warm. Second, entry was free. "
+            "The spring fair had bigger stalls in 1990.\n\n"
+            "The autumn fair drew smaller crowds than usual.\n"
         },
     )
     session = bot.session()
