@@ -460,9 +460,9 @@ class Selector:
             sentences = [s for s in sentences if s.para.doc not in dated_elsewhere]
             best_coverage = {d: c for d, c in best_coverage.items() if d not in dated_elsewhere}
         if query.after is not None and query.carried and set(query.terms) <= query.carried:
-            # A bare "Why?" or "When?" asks about what was just quoted, so the answer is
-            # some other sentence: the quote itself says what, not why or when.
-            sentences = [self._not_again(s, query.after) for s in sentences]
+            # A bare "Why?" or "Tell me more" asks about what was just quoted, so the
+            # answer is some other sentence: the quote itself says what, not why.
+            sentences = [self._not_again(s, query.after, query.kind) for s in sentences]
         if only and any(s.para.doc in only for s in sentences):
             # "And the online one?", "the editorial": only the document meant may answer.
             sentences = [s for s in sentences if s.para.doc in only]
@@ -506,14 +506,17 @@ class Selector:
             closing.add((d.id, body[-1].n))
         return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing}
 
-    def _not_again(self, s: _Sentence, before: tuple[str, int, int, int]) -> _Sentence:
+    def _not_again(self, s: _Sentence, before: tuple[str, int, int, int], kind: str) -> _Sentence:
         """``s`` scored for a bare "Why?" about the quote at ``before``: not that quote
         again, and the sentence right after it (where an explanation usually follows)
-        first among the rest."""
+        first among the rest.  "Who?", "When?", "Where?", "How many?" may be answered by
+        the quote itself, which then is not held back."""
         doc, n, start, end = before
         if s.para.doc != doc or s.para.n != n:
             return s
         if s.start < end and start < s.end:
+            if kind in (PERSON, TIME, PLACE, QUANTITY):
+                return s
             return replace(s, score=s.score - self.tuning.repeat_penalty)
         if s.start >= end and not s.para.text[end : s.start].strip():
             return replace(s, score=s.score + self.tuning.next_sentence_bonus)
