@@ -252,7 +252,6 @@ class Tuning:
     counted_required: bool = True
     names_in_paragraph: bool = True  # the answer's paragraph must name what the question names  # ... and without one, "how many" is not answered
     light_verb_weight: float = 0.3  # "take", "make", "hold": little meaning of their own
-    fit_ratio: float = 0.9  # how far below the best a sentence that fits the question may score
     part_bonus: float = 0.3  # "the author's conclusion": for the part of a document asked about
     max_citations: int = 3
     max_quote_sentences: int = 3
@@ -473,18 +472,8 @@ class Selector:
             and not absent_names
         )
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
-        if answered:
-            # The best sentence that is the kind of thing asked for (a place for "where"),
-            # if one comes close enough to the best of all.
-            floor = self.tuning.fit_ratio * sentences[0].score
-            fitting = next(
-                (s for s in sentences if s.score >= floor and self._fits(query, s, alternatives)), None
-            )
-            if fitting is None:
-                answered = False
-            else:
-                sentences.remove(fitting)
-                sentences.insert(0, fitting)
+        if answered and not self._fits(query, sentences[0], alternatives):
+            answered = False
         if not answered:
             # Related passages share the question's own words, not just related ones.
             sentences = [s for s in sentences if s.direct]
