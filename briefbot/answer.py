@@ -246,7 +246,7 @@ class Tuning:
     # term) counts this much of the word itself.
     related_match: float = 0.6
     related_known: float = 0.6  # the same for a question word the corpus also uses
-    related_limit: int = 30  # words with more relatives than this are too vague to expand
+    related_limit: int = 50  # words with more relatives than this are too vague to expand
     focus_weight: float = 1.5  # the head noun of what is asked for
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     counted_required: bool = True
