@@ -1,4 +1,4 @@
-"""Calibrate abstention on the development half only (never on heldout.jsonl).
+"""Calibrate abstention on the development set only (never on validation or held-out).
 
     python benchmarks/quality/calibrate.py
 

@@ -1,7 +1,7 @@
 """Answer quality on the seeds: briefbot beside a plain rank-bm25 script, in one run.
 
     python benchmarks/quality/run.py            # both halves, summary table
-    python benchmarks/quality/run.py --misses   # also list every miss (development half only)
+    python benchmarks/quality/run.py --misses   # also list every miss (development set only)
 
 Three sets, each by its own writers: dev.jsonl is for tuning; validation.jsonl (added
 later, by a writer who saw neither other set) checks that a rule tuned on dev helps
@@ -176,14 +176,14 @@ def run_baseline(base: Baseline, items: list[dict]) -> Tally:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--misses", action="store_true", help="list the development half's misses")
+    parser.add_argument("--misses", action="store_true", help="list the development set's misses")
     args = parser.parse_args(argv)
     bot = Briefbot.from_folder(SEEDS)
     base = Baseline(bot)
     columns = ["quote@1", "quote@3", "para@1", "abstain", "false abstain", "follow-up", "verbatim"]
     print(f"{'set':10} {'system':9} " + " ".join(f"{c:>15}" for c in columns))
     dev_misses: list[str] = []
-    for half in ("dev", "validation", "heldout"):
+    for half in ("dev", "validation", "heldout"):  # each a set of its own writers
         items = load(HERE / f"{half}.jsonl")
         started = time.perf_counter()
         ours = run_briefbot(bot, items)
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         if half == "dev":
             dev_misses = ours.misses
     if args.misses:
-        print("\ndevelopment-half misses:")
+        print("\ndevelopment-set misses:")
         for miss in dev_misses:
             print("  " + miss)
     return 0
