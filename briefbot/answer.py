@@ -27,16 +27,16 @@ from .question import (
     ADVICE,
     AUTHOR,
     CLOSING,
-    OPENING,
-    SUMMARY,
     NAME,
+    OPENING,
     PERSON,
     PLACE,
     QUANTITY,
     REASON,
+    SUMMARY,
     TIME,
-    WORDING,
     TITLE_WORDS,
+    WORDING,
     Query,
 )
 from .sentences import sentence_spans
@@ -249,8 +249,8 @@ class Tuning:
     related_limit: int = 50  # words with more relatives than this are too vague to expand
     focus_weight: float = 1.5  # the head noun of what is asked for
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
-    counted_required: bool = True
-    names_in_paragraph: bool = True  # the answer's paragraph must name what the question names  # ... and without one, "how many" is not answered
+    counted_required: bool = True  # ... and without one, "how many" is not answered
+    names_in_paragraph: bool = True  # "Japan's spending": the answer's paragraph names Japan
     light_verb_weight: float = 0.3  # "take", "make", "hold": little meaning of their own
     part_bonus: float = 0.3  # "the author's conclusion": for the part of a document asked about
     max_citations: int = 3
@@ -552,7 +552,10 @@ class Selector:
             spans = tuple(sentence_spans(para.text))
             for i, (start, end) in enumerate(spans):
                 if doc.author in para.text[start:end]:
-                    found = _Sentence(para, start, end, 1.0, frozenset(), spans, (frozenset(),) * len(spans), i, position, True)
+                    nothing = (frozenset(),) * len(spans)  # no question terms to grow by
+                    found = _Sentence(
+                        para, start, end, 1.0, frozenset(), spans, nothing, i, position, True
+                    )
                     return True, [self._cite(1, found)]
         return False, []
 
@@ -599,8 +602,10 @@ class Selector:
         self, query: Query, best: _Sentence, alternatives: dict[str, dict[str, float]]
     ) -> bool:
         """Whether the best passage is the kind of thing asked for: it speaks of the
-        question's focus ("population" in "What is the population of X?") and, for
-        "how many" and "when" questions, holds a quantity or a time."""
+        question's focus ("population" in "What is the population of X?"); for "how many"
+        and "when" questions it holds a quantity (of the thing counted) or a time (a date
+        for "on what date", a year for "in what year"); its paragraph names the owner the
+        question names ("Japan's spending"); "who" finds a new name, "where" a new place."""
         if query.focus is not None:
             focus = alternatives.get(query.focus, {query.focus: 1.0})
             # A focus the corpus never words in any way may be a paraphrase ("What

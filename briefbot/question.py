@@ -74,8 +74,8 @@ class Query:
     former_names: frozenset[str] = frozenset()
     pointers: frozenset[str] = frozenset()
     # Follow-ups: where the previous answer was quoted from (document id, paragraph number,
-    # start and end of the quote).  The next answer is likely near it, and unlikely to be
-    # the very same words.
+    # start and end of the quote): "the other meeting" turns away from that document, a
+    # bare "Why?" looks past that quote.
     after: tuple[str, int, int, int] | None = None
     # "What does the author conclude?", "... as its subheading says": the part of a
     # document asked about (OPENING, CLOSING, or SUMMARY for either), not a topic.
