@@ -240,6 +240,8 @@ class Tuning:
     paragraph_weight: float = 0.3
     proximity_weight: float = 0.1
     repeat_weight: float = 0.1
+    long_sentence: int = 40  # terms
+    long_sentence_penalty: float = 0.05  # per that many terms beyond the first that many
     cue_bonus: float = 0.15  # for a sentence with what the question asks for (a date, ...)
     second_document_ratio: float = 0.8  # cite another document if its best is this close
     # A question word met only through a related word (synonym, word form, broader
@@ -720,7 +722,8 @@ class Selector:
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):
                 score += self.tuning.counted_bonus
-            score -= 0.05 * max(0, len(terms[i]) - 40) / 40
+            # A long sentence holds many words by its length alone.
+            score -= k.long_sentence_penalty * max(0, len(terms[i]) - k.long_sentence) / k.long_sentence
             direct = any(strength[i].get(t) == 1.0 for t in strength[i])
             out.append(
                 _Sentence(para, start, end, score, matched[i], spans, matched, i, position, direct)
