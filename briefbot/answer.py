@@ -402,13 +402,22 @@ class Selector:
                 if _YEAR.fullmatch(t) and not self.index.doc_freq(t):
                     weights.pop(t, None)
         alternatives = self.alternatives(weights, self._aliases_asked(query, weights))
-        asked = set(query.terms) | {stem(w) for w in words(query.text) if w in EDITORIAL_WORDS}
-        named = {self._names[t] for t in asked if t in self._names}
+        # Which document may answer, strongest first: one the question's own words name
+        # ("What about the editorial?"), one a follow-up turns to ("the online one", "the
+        # other meeting"), one the earlier question named ("... in Tatsumi's piece").
+        own = set(query.terms) - query.carried
+        own |= {stem(w) for w in words(query.text) if w in EDITORIAL_WORDS}
+        named = {self._names[t] for t in own if t in self._names}
+        earlier = {self._names[t] for t in query.carried if t in self._names}
         routed = self._follow_up_document(query)
-        only = set(routed) if query.selectors else set()
-        if self.tuning.named_document_only and named and not routed:
+        only: set[str] = set()
+        if self.tuning.named_document_only and named:
             only = set(named)  # "How does the editorial characterize ...?": its words only
-        named |= routed
+        elif routed and (query.selectors or query.elsewhere):
+            only = set(routed)
+        elif self.tuning.named_document_only and earlier:
+            only = set(earlier)
+        named |= routed | earlier
         absent_names = False
         if query.selectors and routed:
             # "The Lyon fair ... And the outdoors one?": a name that pointed at the earlier

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .lexicon import CAPITALS
 from .text import STOPWORDS, US_TOKEN, Tokenizer, stem, words
 
 # Kinds of answer, told by how the question opens.
@@ -89,7 +90,8 @@ _PART_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(
         r"\b(conclu(?:de|des|ded|ding|sion|sions)|closing (?:words?|lines?|paragraph|thoughts?)"
         r"|final (?:words?|lines?|paragraph|thoughts?|point)|(?:end|ends|ended) (?:with|by|on)"
-        r"|last (?:words?|lines?|paragraph|thoughts?)|bottom line|wrap(?:s|ped)? up)\b"
+        r"|last (?:words?|lines?|paragraph|thoughts?)|bottom line|wrap(?:s|ped)? up"
+        r"|(?:at|in|towards?|near) the (?:very )?end)\b"
     ), CLOSING),
     (re.compile(
         r"\b(sub-?head(?:ing|line)?s?|sub-?titles?|standfirst|dek|tagline|teaser|lede"
@@ -106,9 +108,9 @@ def asked_part(question: str) -> tuple[str | None, frozenset[str]]:
     """The part of a document the question asks about, and the words that said so."""
     lowered = question.lower()
     for pattern, part in _PART_CUES:
-        match = pattern.search(lowered)
-        if match:
-            return part, frozenset(stem(w) for w in words(match.group(1)))
+        found = [m.group(1) for m in pattern.finditer(lowered)]
+        if found:
+            return part, frozenset(stem(w) for text in found for w in words(text))
     return None, frozenset()
 
 
@@ -285,16 +287,25 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
     """
     new_numbers = any(t[0].isdigit() for t in query.specific)
     # "What does Beijing call them?": a pronoun stands for the earlier names, so a new
-    # name is added to them; "And Beijing?" puts the new name in the old one's place.
-    new_names = any(not t[0].isdigit() for t in query.specific) or US_TOKEN in query.terms
-    new_names = new_names and not _PRONOUN.search(query.text.lower())
+    # name is added to them; "And Beijing?" puts the new name in the old one's place --
+    # in the place of a name of its sort when there is one ("And the US?" after "Who
+    # represented Japan at the March 2+2?" replaces Japan, not March).
+    new = {t for t in query.specific if not t[0].isdigit()}
+    if US_TOKEN in query.terms:
+        new.add(US_TOKEN)
+    if _PRONOUN.search(query.text.lower()):
+        new = set()
+    old = {t for t in previous.specific if not t[0].isdigit()}
+    if new and old and not _WH_WORD.search(query.text.lower()):
+        same_sort = {t for t in old if _name_sort(t) in {_name_sort(n) for n in new}}
+        old = same_sort or old  # a question of its own ("What must Japan do?") drops all
     carried = []
     for t in previous.terms:
         if t in query.terms:
             continue
         if t in previous.specific and (t[0].isdigit() if new_numbers else False):
             continue
-        if t in previous.specific and not t[0].isdigit() and new_names:
+        if new and t in old:
             continue
         carried.append(t)
     kind = query.kind
@@ -319,6 +330,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             pointers=frozenset(carried) & _pointing_names(previous),
             focus=previous.focus,
             elsewhere=elsewhere,
+            part=query.part,
             searched=f"{' '.join(context)} (in the {' '.join(own)} one)",
         )
     return Query(
@@ -328,12 +340,21 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         specific=query.specific,
         carried=frozenset(carried),
         focus=query.focus,
+        part=query.part,
         searched=(
             f"{' '.join(own)} (with {' '.join(context)} from before)"
             if own
             else f"{' '.join(context)} (from before)"
         ),
     )
+
+
+_WH_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
+
+
+def _name_sort(term: str) -> str:
+    """"country" for a country or capital, "name" for any other name."""
+    return "country" if term == US_TOKEN or term in CAPITALS else "name"
 
 
 _PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers)\b", re.IGNORECASE)
