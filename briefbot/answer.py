@@ -389,6 +389,10 @@ class Selector:
 
     def select(self, query: Query, max_citations: int | None = None) -> tuple[bool, list[Citation]]:
         """(answered, citations) for ``query``; citations are related passages if not answered."""
+        if query.onward and query.after is not None:
+            following = self._following(query.after)
+            if following is not None:
+                return True, [self._cite(1, following)]
         if query.kind == AUTHOR:
             authored = self._authorship(query)
             if authored is not None:
@@ -443,6 +447,13 @@ class Selector:
         stands = _stands_for(alternatives)
         search = {a: f for a, (_, f) in stands.items()}
         ranked = self.index.top(list(search), self.tuning.candidates, weights=search)
+        bare = query.after is not None and query.carried and set(query.terms) <= query.carried
+        if bare:
+            # "Why?", "what does it say after that": the quoted paragraph and the next one
+            # compete whatever their words.
+            doc, n = query.after[0], query.after[1]
+            near = [i for i, p in enumerate(self.paragraphs) if p.doc == doc and p.n in (n, n + 1)]
+            ranked += [(i, 0.0) for i in near if i not in {r for r, _ in ranked}]
         if not ranked:
             return False, []
         total = sum(weights.values()) or 1.0
@@ -469,7 +480,7 @@ class Selector:
             # "at the 2022 meeting": not from a piece dated 2021 that never says 2022.
             sentences = [s for s in sentences if s.para.doc not in dated_elsewhere]
             best_coverage = {d: c for d, c in best_coverage.items() if d not in dated_elsewhere}
-        if query.after is not None and query.carried and set(query.terms) <= query.carried:
+        if bare:
             # A bare "Why?" or "Tell me more" asks about what was just quoted, so the
             # answer is some other sentence: the quote itself says what, not why.
             sentences = [self._not_again(s, query.after, query.kind) for s in sentences]
@@ -506,21 +517,39 @@ class Selector:
             closing.add((d.id, body[-1].n))
         return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing}
 
+    def _following(self, before: tuple[str, int, int, int]) -> _Sentence | None:
+        """The sentence after the quote at ``before``: in its paragraph, or opening the
+        next one of the same document; None at the document's end."""
+        doc, n, _, end = before
+        for position, para in enumerate(self.paragraphs):
+            if para.doc != doc or para.n not in (n, n + 1):
+                continue
+            spans = tuple(sentence_spans(para.text))
+            nothing = (frozenset(),) * len(spans)
+            for i, (start, stop) in enumerate(spans):
+                if para.n == n + 1 or start >= end:
+                    return _Sentence(
+                        para, start, stop, 1.0, frozenset(), spans, nothing, i, position, True
+                    )
+        return None
+
     def _not_again(self, s: _Sentence, before: tuple[str, int, int, int], kind: str) -> _Sentence:
         """``s`` scored for a bare "Why?" about the quote at ``before``: not that quote
         again, and the sentence right after it (where an explanation usually follows)
         first among the rest.  "Who?", "When?", "Where?", "How many?" may be answered by
         the quote itself, which then is not held back."""
         doc, n, start, end = before
-        if s.para.doc != doc or s.para.n != n:
+        if s.para.doc != doc:
             return s
-        if s.start < end and start < s.end:
+        if s.para.n == n and s.start < end and start < s.end:
             if kind in (PERSON, TIME, PLACE, QUANTITY):
                 return s
             return replace(s, score=s.score - self.tuning.repeat_penalty)
-        if s.start >= end and not s.para.text[end : s.start].strip():
-            return replace(s, score=s.score + self.tuning.next_sentence_bonus)
-        return s
+        quoted = self.corpus.document(doc).paragraph(n).text
+        follows = (s.para.n == n and s.start >= end and not quoted[end : s.start].strip()) or (
+            s.para.n == n + 1 and s.index == 0 and not quoted[end:].strip()
+        )  # the next sentence, in this paragraph or opening the next
+        return replace(s, score=s.score + self.tuning.next_sentence_bonus) if follows else s
 
     @cached_property
     def _years(self) -> dict[str, str | None]:

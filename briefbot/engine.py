@@ -15,7 +15,7 @@ from .dates import document_date
 from .errors import BriefbotError
 from .index import Index, Settings, Vocabulary
 from .indexing import Progress, build
-from .question import Query, is_follow_up, parse, with_context, with_person
+from .question import Query, is_follow_up, is_onward, parse, with_context, with_person
 from .render import Renderer
 from .safe import visible
 from .text import Tokenizer
@@ -256,6 +256,8 @@ class Session:
             if last is not None and last.answered and last.citations:
                 c = last.citations[0]
                 query = replace(query, after=(c.doc, c.paragraph, c.start, c.end))
+                if is_onward(query):
+                    query = replace(query, onward=True, searched="what follows the last quote")
                 person = person_named(c.quote)
                 if person is not None:
                     query = with_person(query, person, self.bot.tokenizer)

@@ -83,6 +83,8 @@ class Query:
     part: str | None = None
     # "What about the other meeting?": another document than the previous answer's.
     elsewhere: bool = False
+    # "Tell me more", "what does it say after that": the text that follows the last quote.
+    onward: bool = False
 
 
 OPENING, CLOSING, SUMMARY = "opening", "closing", "summary"
@@ -355,6 +357,20 @@ _WH_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
 def _name_sort(term: str) -> str:
     """"country" for a country or capital, "name" for any other name."""
     return "country" if term == US_TOKEN or term in CAPITALS else "name"
+
+
+# Asking for what comes next rather than for anything in particular.
+_ONWARD = re.compile(
+    r"\b(?:after that|afterwards|next|then what|tell me more|go on|keep going|continue"
+    r"|what else|anything else|and then|more)\b"
+)
+
+
+def is_onward(query: Query) -> bool:
+    """"Tell me more", "what does it say after that": a follow-up with no words of its
+    own that asks for the passage after the last quote."""
+    own = set(query.terms) - query.carried
+    return not own and _ONWARD.search(query.text.lower()) is not None
 
 
 _PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers)\b", re.IGNORECASE)

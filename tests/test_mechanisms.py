@@ -802,3 +802,29 @@ def test_which_countries_is_answered_by_any_country_named(tmp_path: Path, make_c
     answer = bot.ask("Which country did the pact have in mind?")
     assert answer.answered
     assert "Norway" in first_quote(answer)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("tell me more", "The lamps were paid for by the council."),
+        ("what does it say after that?", "The lamps were paid for by the council."),
+    ],
+)
+def test_asking_for_more_quotes_what_follows(
+    tmp_path: Path, make_corpus, follow_up: str, expected: str
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "lamps.txt": "Lamps\n\nThe town put new lamps on the bridge in May.\n\n"
+            "The lamps were paid for by the council. Residents liked them.\n"
+        },
+    )
+    session = bot.session()
+    assert "new lamps on the bridge" in first_quote(session.ask("What did the town put on the bridge?"))
+    answer = session.ask(follow_up)
+    assert answer.answered
+    assert first_quote(answer) == expected
+    assert answer.searched == "what follows the last quote"
