@@ -558,7 +558,10 @@ class Selector:
     def _dated_elsewhere(self, query: Query) -> set[str]:
         """Documents dated in another year than the one the question names, and that never
         mention the question's year: they speak of another event."""
-        asked = {t for t in query.terms if _YEAR.fullmatch(t) and t in query.specific | query.carried}
+        # Years the earlier question named still date a follow-up, unless it turns to
+        # another document ("And in the other article, ...?").
+        dating = query.specific if query.elsewhere or query.selectors else query.specific | query.carried
+        asked = {t for t in query.terms if _YEAR.fullmatch(t) and t in dating}
         if not asked or len(self.corpus.documents) < 2:
             return set()
         out = set()
@@ -718,6 +721,10 @@ class Selector:
         bonus: float,
     ) -> list[_Sentence]:
         cue = _CUES.get(query.kind)
+        if query.kind == TIME and _ASKS_DATE.search(query.text):
+            cue = _CALENDAR_DATE  # "On what date ...?": a date, not any time word
+        elif query.kind == TIME and _ASKS_YEAR.search(query.text):
+            cue = _YEAR_IN_TEXT
         counted = self._counted(query, alternatives)
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]

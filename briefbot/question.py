@@ -34,7 +34,7 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         rf"{_OPENING}when\b|\b(what|which) ((exact|calendar|precise|specific) )?(year|date|day|month|time)\b"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
     ), TIME),
-    (re.compile(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow come\b"), REASON),
+    (re.compile(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow (come|so)\b"), REASON),
     # "What should the U.S. do?": a sentence that says what someone should do.
     (re.compile(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
     (re.compile(
@@ -218,6 +218,7 @@ def focus_term(question: str) -> str | None:
     return stem(forms[0])
 
 
+_WHAT_TIME = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(date|day|year|month|time)\b")
 _NAME_ASKING = frozenset(stem(w) for w in "name names title titles formal official full proper".split())
 
 
@@ -228,6 +229,10 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     if kind == NAME:
         # "What is the formal title of X?": the words asking for a name are not its topic.
         terms = tuple(t for t in terms if t not in _NAME_ASKING)
+    asking = _WHAT_TIME.search(question.lower()) if kind == TIME else None
+    if asking and any(t != stem(asking.group(1)) for t in terms):
+        # "On what date was the meeting?": "date" says what kind of answer, not its topic.
+        terms = tuple(t for t in terms if t != stem(asking.group(1)))
     part, part_words = asked_part(question)
     if part is not None and any(t not in part_words for t in terms):
         # "the author's conclusion": where to look, not what to look for.
@@ -320,6 +325,23 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
     own = _surface(query.text, query.terms, tokenizer)
     context = _surface(previous.text, tuple(carried), tokenizer)
     elsewhere = _OTHER.search(query.text.lower()) is not None
+    if elsewhere and query.kind != OTHER and own:
+        # "And in the other article, what date was the meeting?": a question of its own,
+        # asked of the other document, with the earlier words as context -- not the
+        # earlier names and years, which picked out the earlier one.
+        carried = [t for t in carried if t not in previous.specific]
+        context = _surface(previous.text, tuple(carried), tokenizer)
+        return Query(
+            text=query.text,
+            terms=query.terms + tuple(carried),
+            kind=query.kind,
+            specific=query.specific,
+            carried=frozenset(carried),
+            focus=query.focus,
+            part=query.part,
+            elsewhere=True,
+            searched=f"{' '.join(own)} (in the other one, with {' '.join(context)} from before)",
+        )
     if elsewhere or _THE_OTHER_ONE.search(query.text):
         # The earlier question, asked again of the one these words point to.
         return Query(

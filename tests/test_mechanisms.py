@@ -828,3 +828,31 @@ def test_asking_for_more_quotes_what_follows(
     assert answer.answered
     assert first_quote(answer) == expected
     assert answer.searched == "what follows the last quote"
+
+
+def test_a_question_of_its_own_asked_of_the_other_piece(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_review.txt": "Spring Review\n\nBy Ann Lee\n\nThe 2019 fair was held in Lyon on June 3, 2019. "
+            "It sold cheese.\n",
+            "b_notes.txt": "Winter Notes\n\nThe winter fair was held on December 9. It sold wool.\n\n"
+            "The previous fair, in 2018, sold honey.\n",
+        },
+    )
+    session = bot.session()
+    session.ask("What did the 2019 fair sell?")
+    answer = session.ask("And in the other piece, on what date was the fair held?")
+    assert answer.answered
+    assert answer.citations[0].doc == "b_notes"
+    assert "December 9" in first_quote(answer)
+
+
+def test_what_date_weighs_the_date_as_the_kind_not_the_topic() -> None:
+    from briefbot.question import TIME, parse
+    from briefbot.text import Tokenizer
+
+    query = parse("On what date was the fair held?", Tokenizer())
+    assert query.kind == TIME
+    assert "date" not in query.terms
