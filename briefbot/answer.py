@@ -796,6 +796,12 @@ class Selector:
         start, end = self._extend(best)
         quote = best.para.text[start:end]
         asked = {stem(w) for w in words(query.text)}
+        if query.carried and set(query.terms) <= query.carried:
+            # "Who said that?": whoever the quote names speaks, a country ("Japan
+            # reportedly conveyed ...") as well as a person.
+            carried = query.carried
+            if any(stem(w.lower()) not in carried for w in _MID_SENTENCE_NAME.findall(quote)):
+                return True
         wants_person = _TITLE.search(query.text) is not None
         for match in _CAPITALIZED_RUN.finditer(quote):
             found = words(match.group(0))

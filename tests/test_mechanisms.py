@@ -856,3 +856,19 @@ def test_what_date_weighs_the_date_as_the_kind_not_the_topic() -> None:
     query = parse("On what date was the fair held?", Tokenizer())
     assert query.kind == TIME
     assert "date" not in query.terms
+
+
+def test_who_said_that_is_answered_by_whoever_the_quote_names(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nAfter the storm, Norway reportedly offered to rebuild the pier.\n\n"
+            "The pier was built in 1900.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What was offered after the storm?")
+    answer = session.ask("Who said that?")
+    assert answer.answered
+    assert "Norway reportedly offered" in first_quote(answer)
