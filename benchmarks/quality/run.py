@@ -12,6 +12,7 @@ elsewhere before it is kept; heldout.jsonl is only ever reported.  Measures, per
 - abstain: unanswerable questions answered "not in the sources"
 - false abstain: answerable questions wrongly refused
 - follow-up: the follow-up question's first quote contains a key phrase
+- f-u refused: follow-ups answered "not in the sources" (all of them are answerable)
 - verbatim: quotes that are exact substrings of the paragraph they cite
 
 The baseline is what a plain script gives: rank-bm25's BM25Okapi over the same paragraphs,
@@ -58,6 +59,7 @@ class Tally:
     unanswerable: int = 0
     false_abstained: int = 0
     followups_right: int = 0
+    followups_refused: int = 0
     followups: int = 0
     quotes: int = 0
     verbatim: int = 0
@@ -74,6 +76,7 @@ class Tally:
             "abstain": pct(self.abstained, self.unanswerable),
             "false abstain": pct(self.false_abstained, self.answerable),
             "follow-up": pct(self.followups_right, self.followups),
+            "f-u refused": pct(self.followups_refused, self.followups),
             "verbatim": pct(self.verbatim, self.quotes),
         }
 
@@ -107,6 +110,7 @@ def run_briefbot(bot: Briefbot, items: list[dict]) -> Tally:
                 answer = bot.unanswerable(item["followup"])
             t.followups += 1
             _count_quotes(t, bot, answer)
+            t.followups_refused += not answer.answered
             if answer.answered and contains_key(answer.citations[0].quote, item["keys"]):
                 t.followups_right += 1
             else:
@@ -162,6 +166,7 @@ def run_baseline(base: Baseline, items: list[dict]) -> Tally:
         if item["kind"] == "followup":
             t.followups += 1
             t.followups_right += bool(quotes) and contains_key(quotes[0], item["keys"])
+            t.followups_refused += not quotes
         elif item["kind"] == "unanswerable":
             t.unanswerable += 1
             t.abstained += not quotes
@@ -180,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bot = Briefbot.from_folder(SEEDS)
     base = Baseline(bot)
-    columns = ["quote@1", "quote@3", "para@1", "abstain", "false abstain", "follow-up", "verbatim"]
+    columns = ["quote@1", "quote@3", "para@1", "abstain", "false abstain", "follow-up"]
+    columns += ["f-u refused", "verbatim"]
     print(f"{'set':10} {'system':9} " + " ".join(f"{c:>15}" for c in columns))
     dev_misses: list[str] = []
     for half in ("dev", "validation", "heldout"):  # each a set of its own writers
