@@ -778,13 +778,18 @@ class Selector:
     def _naming(self, query: Query) -> Callable[[str], bool]:
         """For "What is the formal title of the security treaty?": whether a sentence holds
         a proper name that carries one of the question's words ("Treaty of Mutual ...")."""
-        asked = set(query.terms)
+        asked = set(query.terms) | {stem(w) for w in words(query.text)}
 
         def names(text: str) -> bool:
-            return any(
-                len(found := words(m.group(0))) > 1 and any(stem(w) in asked for w in found)
-                for m in _CUES[NAME].finditer(text)
-            )
+            found = [m.group(0) for m in _CUES[NAME].finditer(text)]
+            found += [m.group(0) for m in _CAPITALIZED_RUN.finditer(text)]
+            for name in found:
+                stems = self.tokenizer.terms(name)  # with aliases: "SCC" for its long name
+                # "the Diaoyu Islands" for the Senkaku Islands: a name that holds a
+                # question word and a word the question does not have.
+                if len(stems) > 1 and any(t in asked for t in stems) and any(t not in asked for t in stems):
+                    return True
+            return False
 
         return names
 

@@ -41,7 +41,10 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         rf"{_OPENING}where\b|\b(which|what|in what) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?)\b"
     ), PLACE),
     # "What is the official name / formal title of X?": a proper name.
-    (re.compile(r"\bwhat (is|was|are|were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"), NAME),
+    (re.compile(
+        r"\bwhat (is|was|are|were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"
+        r"|\bwhat (name|names)\b|\bwhat (does|do|did) ([\w'’.\-]+ ){1,4}call\b"  # "What does Beijing call X?"
+    ), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
     (re.compile(r"\b(say|says|said|state|stated|call|called|describe[sd]?|word|words|wording|language|phrase)\b"), WORDING),
 )
@@ -219,7 +222,9 @@ def focus_term(question: str) -> str | None:
 
 
 _WHAT_TIME = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(date|day|year|month|time)\b")
-_NAME_ASKING = frozenset(stem(w) for w in "name names title titles formal official full proper".split())
+_NAME_ASKING = frozenset(
+    stem(w) for w in "name names title titles formal official full proper call calls".split()
+)
 
 
 def parse(question: str, tokenizer: Tokenizer) -> Query:

@@ -872,3 +872,18 @@ def test_who_said_that_is_answered_by_whoever_the_quote_names(tmp_path: Path, ma
     answer = session.ask("Who said that?")
     assert answer.answered
     assert "Norway reportedly offered" in first_quote(answer)
+
+
+def test_what_does_x_call_y_wants_another_name_for_y(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "isles.txt": "Isles\n\nOslo calls the Farne Islands “a national treasure”, and Oslo "
+            "sailors love the Farne Islands.\n\n"
+            "The Farne Islands, claimed by Oslo as the Grey Rocks Islands, have puffins.\n"
+        },
+    )
+    answer = bot.ask("What does Oslo call the Farne Islands?")
+    assert answer.answered
+    assert "Grey Rocks Islands" in first_quote(answer)
