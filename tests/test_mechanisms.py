@@ -887,3 +887,14 @@ def test_what_does_x_call_y_wants_another_name_for_y(tmp_path: Path, make_corpus
     answer = bot.ask("What does Oslo call the Farne Islands?")
     assert answer.answered
     assert "Grey Rocks Islands" in first_quote(answer)
+
+
+def test_a_name_the_corpus_writes_another_way_is_not_unknown(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"fleet.txt": "Fleet\n\nThe U.S. fleet outnumbers every other navy in the Atlantic.\n\n"
+         "The harbour opened in June.\n"},
+    )
+    assert bot.ask("Does America's fleet outnumber other navies in the Atlantic?").answered
+    assert not bot.ask("Does Canada's fleet outnumber other navies in the Atlantic?").answered
