@@ -659,7 +659,7 @@ class Selector:
             # A focus the corpus never words in any way may be a paraphrase ("What
             # precondition ...?"), unless it is a thing ("Which company ...?") or a value
             # ("population") that the text would have to name.
-            paraphrase = not any(self.index.doc_freq(a) for a in focus) and not (
+            paraphrase = not self.index.doc_freq(query.focus) and not (
                 query.focus in _VALUES or self.lexicon.is_concrete(query.focus)
             )
             if not paraphrase and not any(self.index.holds(best.position, a) for a in focus):

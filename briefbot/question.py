@@ -166,7 +166,9 @@ _WHICH_NOUN = re.compile(
     # "which new piece of Chinese legislation": the head is what the piece is of.
     rf"(?:(?:\w+\s+)?(?:piece|pieces|kind|kinds|type|types|sort|sorts|form|forms|bit|item|items)\s+of\s+)?"
     rf"((?:(?!{_PREPOSITION}\b|{_AUXILIARY}\b){_WORD_FORM}\s+){{0,3}}?)"
-    rf"((?!{_PREPOSITION}\b){_WORD_FORM})\s+(?:{_AUXILIARY}|{_PREPOSITION})\b",
+    # ... up to an auxiliary, a preposition or a past-tense verb ("Which newspaper published").
+    rf"((?!{_PREPOSITION}\b){_WORD_FORM})\s+"
+    rf"(?:{_AUXILIARY}\b|{_PREPOSITION}\b|[a-z]{{3,}}ed\s+(?:the|a|an|its|their|this|these|those|{_PREPOSITION})\b)",
     re.IGNORECASE,
 )
 # "What is the population of Taiwan?", "What is China's defense budget in dollars?"
@@ -213,6 +215,9 @@ def focus_term(question: str) -> str | None:
     if not match:
         return None
     head = match.group(2).lower().strip("'’")
+    before = match.group(1).split()
+    if match.re is _WHICH_NOUN and before and len(head) > 4 and head.endswith("ed"):
+        head = before[-1].lower()  # "Which officials traveled to ...": a verb, not the head
     forms = words(head)
     # "How many cases?" counts cases: only a few heads count nothing in particular.
     light = _COUNTED_LIGHT if match.re is _HOW_MANY else LIGHT_FOCUS
@@ -247,7 +252,8 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         terms=terms,
         kind=kind,
         specific=specific_terms(question) & set(terms),
-        focus=focus if focus in terms else None,
+        # "Which American officials ...?": who-questions judge their answer by its names.
+        focus=focus if focus in terms and kind != PERSON else None,
         part=part,
     )
 

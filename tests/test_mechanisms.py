@@ -107,6 +107,8 @@ TOWN = {
         ("What are the main issues?", None),  # a word any answer fits
         ("Which new piece of Chinese legislation did they cite?", "legisl"),  # "piece of X"
         ("What kind of solution will they seek?", "solut"),
+        ("Which newspaper published the report?", "newspap"),  # up to a past-tense verb
+        ("What recently passed law did they cite?", "law"),  # "passed" modifies "law"
         ("Who is the mayor?", None),
     ],
 )
@@ -898,3 +900,23 @@ def test_a_name_the_corpus_writes_another_way_is_not_unknown(tmp_path: Path, mak
     )
     assert bot.ask("Does America's fleet outnumber other navies in the Atlantic?").answered
     assert not bot.ask("Does Canada's fleet outnumber other navies in the Atlantic?").answered
+
+
+def test_a_who_question_is_judged_by_its_names_not_its_head_noun(
+    tmp_path: Path, make_corpus
+) -> None:
+    from briefbot.question import PERSON, parse
+    from briefbot.text import Tokenizer
+
+    # A who-question's head noun is a kind of person; its names decide, not the noun.
+    assert parse("Which American officials went to Oslo?", Tokenizer()).kind == PERSON
+    assert parse("Which American officials went to Oslo?", Tokenizer()).focus is None
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"visit.txt": "Visit\n\nOn May 2, U.S. envoy Ann Lee and U.S. envoy Tom Hale met in Oslo.\n\n"
+         "The harbour opened in June.\n"},
+    )
+    answer = bot.ask("Which American officials went to Oslo?")
+    assert answer.answered
+    assert "Ann Lee" in first_quote(answer)
