@@ -452,7 +452,7 @@ class Selector:
             # "Why?", "what does it say after that": the quoted paragraph and the next one
             # compete whatever their words.
             doc, n = query.after[0], query.after[1]
-            near = [i for i, p in enumerate(self.paragraphs) if p.doc == doc and p.n in (n, n + 1)]
+            near = [self._positions[(doc, m)] for m in (n, n + 1) if (doc, m) in self._positions]
             ranked += [(i, 0.0) for i in near if i not in {r for r, _ in ranked}]
         if not ranked:
             return False, []
@@ -483,7 +483,8 @@ class Selector:
         if bare:
             # A bare "Why?" or "Tell me more" asks about what was just quoted, so the
             # answer is some other sentence: the quote itself says what, not why.
-            sentences = [self._not_again(s, query.after, query.kind) for s in sentences]
+            quoted = self.corpus.document(query.after[0]).paragraph(query.after[1]).text
+            sentences = [self._not_again(s, query.after, quoted, query.kind) for s in sentences]
         if only and any(s.para.doc in only for s in sentences):
             # "And the online one?", "the editorial": only the document meant may answer.
             sentences = [s for s in sentences if s.para.doc in only]
@@ -517,24 +518,39 @@ class Selector:
             closing.add((d.id, body[-1].n))
         return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing}
 
+    @cached_property
+    def _positions(self) -> dict[tuple[str, int], int]:
+        """Each paragraph's place in the index, by (document id, paragraph number)."""
+        return {(p.doc, p.n): i for i, p in enumerate(self.paragraphs)}
+
+    def _plain_sentences(self, doc: str, n: int) -> list[_Sentence]:
+        """The sentences of paragraph ``n`` of ``doc``, unscored (none if there is no such
+        paragraph): for quotes chosen by place ("what follows", the note on the author)
+        rather than by the question's words."""
+        position = self._positions.get((doc, n))
+        if position is None:
+            return []
+        para = self.paragraphs[position]
+        spans = tuple(sentence_spans(para.text))
+        nothing = (frozenset(),) * len(spans)  # no question terms to grow the quote by
+        return [
+            _Sentence(para, start, end, 1.0, frozenset(), spans, nothing, i, position, True)
+            for i, (start, end) in enumerate(spans)
+        ]
+
     def _following(self, before: tuple[str, int, int, int]) -> _Sentence | None:
         """The sentence after the quote at ``before``: in its paragraph, or opening the
         next one of the same document; None at the document's end."""
         doc, n, _, end = before
-        for position, para in enumerate(self.paragraphs):
-            if para.doc != doc or para.n not in (n, n + 1):
-                continue
-            spans = tuple(sentence_spans(para.text))
-            nothing = (frozenset(),) * len(spans)
-            for i, (start, stop) in enumerate(spans):
-                if para.n == n + 1 or start >= end:
-                    return _Sentence(
-                        para, start, stop, 1.0, frozenset(), spans, nothing, i, position, True
-                    )
-        return None
+        after = [s for s in self._plain_sentences(doc, n) if s.start >= end]
+        after += self._plain_sentences(doc, n + 1)
+        return after[0] if after else None
 
-    def _not_again(self, s: _Sentence, before: tuple[str, int, int, int], kind: str) -> _Sentence:
-        """``s`` scored for a bare "Why?" about the quote at ``before``: not that quote
+    def _not_again(
+        self, s: _Sentence, before: tuple[str, int, int, int], quoted: str, kind: str
+    ) -> _Sentence:
+        """``s`` scored for a bare "Why?" about the quote at ``before`` (in the paragraph
+        whose text is ``quoted``): not that quote
         again, and the sentence right after it (where an explanation usually follows)
         first among the rest.  "Who?", "When?", "Where?", "How many?" may be answered by
         the quote itself, which then is not held back."""
@@ -545,7 +561,6 @@ class Selector:
             if kind in (PERSON, TIME, PLACE, QUANTITY):
                 return s
             return replace(s, score=s.score - self.tuning.repeat_penalty)
-        quoted = self.corpus.document(doc).paragraph(n).text
         follows = (s.para.n == n and s.start >= end and not quoted[end : s.start].strip()) or (
             s.para.n == n + 1 and s.index == 0 and not quoted[end:].strip()
         )  # the next sentence, in this paragraph or opening the next
@@ -589,16 +604,11 @@ class Selector:
         doc = self.corpus.document(next(iter(named)))
         if not doc.author:
             return False, []
-        for position, para in enumerate(self.paragraphs):
-            if para.doc != doc.id or doc.author not in para.text:
+        for para in doc.paragraphs:
+            if doc.author not in para.text:
                 continue
-            spans = tuple(sentence_spans(para.text))
-            for i, (start, end) in enumerate(spans):
-                if doc.author in para.text[start:end]:
-                    nothing = (frozenset(),) * len(spans)  # no question terms to grow by
-                    found = _Sentence(
-                        para, start, end, 1.0, frozenset(), spans, nothing, i, position, True
-                    )
+            for found in self._plain_sentences(doc.id, para.n):
+                if doc.author in para.text[found.start : found.end]:
                     return True, [self._cite(1, found)]
         return False, []
 
