@@ -579,14 +579,12 @@ class Selector:
         asked = {t for t in query.terms if _YEAR.fullmatch(t) and t in dating}
         if not asked or len(self.corpus.documents) < 2:
             return set()
-        out = set()
-        for doc, year in self._years.items():
-            if year is None or year in asked:
-                continue
-            if any(self.paragraphs[p].doc == doc for t in asked for p in self.index.positions(t)):
-                continue
-            out.add(doc)
-        return out
+        mentioning = {self.paragraphs[p].doc for t in asked for p in self.index.positions(t)}
+        return {
+            doc
+            for doc, year in self._years.items()
+            if year is not None and year not in asked and doc not in mentioning
+        }
 
     def _authorship(self, query: Query) -> tuple[bool, list[Citation]] | None:
         """"Who wrote the Diplomat piece?": the sentence that names the piece's author (a
