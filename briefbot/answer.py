@@ -93,6 +93,7 @@ class Answer:
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
+_MONTH_TERMS = frozenset(stem(m) for m in _MONTHS.split("|"))
 _CUES = {
     # Two capitalized words in a row (a name), or a title that people hold.
     PERSON: re.compile(
@@ -422,6 +423,13 @@ class Selector:
         elif self.tuning.named_document_only and earlier:
             only = set(earlier)
         named |= routed | earlier
+        if only and query.after is not None and query.after[0] not in only:
+            # "Where was the 2021 meeting held? What about the one in the editorial?": the
+            # date that picked out the earlier meeting does not pick out the one turned to.
+            for t in (query.carried | query.former_names) - query.specific:
+                if _YEAR.fullmatch(t) or t in _MONTH_TERMS:
+                    weights.pop(t, None)
+                    alternatives.pop(t, None)
         absent_names = False
         if query.selectors and routed:
             # "The Lyon fair ... And the outdoors one?": a name that pointed at the earlier
@@ -480,11 +488,11 @@ class Selector:
             # "at the 2022 meeting": not from a piece dated 2021 that never says 2022.
             sentences = [s for s in sentences if s.para.doc not in dated_elsewhere]
             best_coverage = {d: c for d, c in best_coverage.items() if d not in dated_elsewhere}
-        if bare:
-            # A bare "Why?" or "Tell me more" asks about what was just quoted, so the
-            # answer is some other sentence: the quote itself says what, not why.
+        if bare or (query.besides and query.after is not None):
+            # A bare "Why?" or "Tell me more" asks about what was just quoted, and "What
+            # else ...?" for something besides it, so the answer is some other sentence.
             quoted = self.corpus.document(query.after[0]).paragraph(query.after[1]).text
-            sentences = [self._not_again(s, query.after, quoted, query.kind) for s in sentences]
+            sentences = [self._not_again(s, query.after, quoted, query) for s in sentences]
         if only and any(s.para.doc in only for s in sentences):
             # "And the online one?", "the editorial": only the document meant may answer.
             sentences = [s for s in sentences if s.para.doc in only]
@@ -547,20 +555,23 @@ class Selector:
         return after[0] if after else None
 
     def _not_again(
-        self, s: _Sentence, before: tuple[str, int, int, int], quoted: str, kind: str
+        self, s: _Sentence, before: tuple[str, int, int, int], quoted: str, query: Query
     ) -> _Sentence:
         """``s`` scored for a bare "Why?" about the quote at ``before`` (in the paragraph
-        whose text is ``quoted``): not that quote
-        again, and the sentence right after it (where an explanation usually follows)
-        first among the rest.  "Who?", "When?", "Where?", "How many?" may be answered by
-        the quote itself, which then is not held back."""
+        whose text is ``quoted``): not that quote again, and the sentence right after it
+        (where an explanation usually follows) first among the rest.  "Who?", "When?",
+        "Where?", "How many?" may be answered by the quote itself, which then is not held
+        back.  "What else ...?" never takes the quote again, and favours its paragraph."""
         doc, n, start, end = before
         if s.para.doc != doc:
             return s
         if s.para.n == n and s.start < end and start < s.end:
-            if kind in (PERSON, TIME, PLACE, QUANTITY):
+            if query.kind in (PERSON, TIME, PLACE, QUANTITY) and not query.besides:
                 return s
             return replace(s, score=s.score - self.tuning.repeat_penalty)
+        if query.besides:
+            # "What else did it say about China?": more of the same passage, most likely.
+            return replace(s, score=s.score + self.tuning.next_sentence_bonus) if s.para.n == n else s
         follows = (s.para.n == n and s.start >= end and not quoted[end : s.start].strip()) or (
             s.para.n == n + 1 and s.index == 0 and not quoted[end:].strip()
         )  # the next sentence, in this paragraph or opening the next

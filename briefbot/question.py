@@ -88,6 +88,8 @@ class Query:
     elsewhere: bool = False
     # "Tell me more", "what does it say after that": the text that follows the last quote.
     onward: bool = False
+    # "What else ...?", "Who else ...?": something besides what the last answer quoted.
+    besides: bool = False
 
 
 OPENING, CLOSING, SUMMARY = "opening", "closing", "summary"
@@ -255,7 +257,11 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         # "Which American officials ...?": who-questions judge their answer by its names.
         focus=focus if focus in terms and kind != PERSON else None,
         part=part,
+        besides=_BESIDES.search(question.lower()) is not None,
     )
+
+
+_BESIDES = re.compile(r"\b(?:else|besides|another|apart from that|other than that|in addition)\b")
 
 
 _FOLLOW_UP_OPENING = re.compile(r"^\W*(and|but|also|so|then|what about|how about|what of)\b")
@@ -350,6 +356,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             carried=frozenset(carried),
             focus=query.focus,
             part=query.part,
+            besides=query.besides,
             elsewhere=True,
             searched=f"{' '.join(own)} (in the other one, with {' '.join(context)} from before)",
         )
@@ -366,6 +373,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             focus=previous.focus,
             elsewhere=elsewhere,
             part=query.part,
+            besides=query.besides,
             searched=f"{' '.join(context)} (in the {' '.join(own)} one)",
         )
     return Query(
@@ -376,6 +384,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         carried=frozenset(carried),
         focus=query.focus,
         part=query.part,
+        besides=query.besides,
         searched=(
             f"{' '.join(own)} (with {' '.join(context)} from before)"
             if own

@@ -920,3 +920,42 @@ def test_a_who_question_is_judged_by_its_names_not_its_head_noun(
     answer = bot.ask("Which American officials went to Oslo?")
     assert answer.answered
     assert "Ann Lee" in first_quote(answer)
+
+
+def test_what_else_asks_for_something_besides_the_last_quote(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "pact.txt": "Pact\n\nThe pact banned trawling in the bay for the first time. "
+            "It also set fishing quotas for the first time. It was signed in Oslo.\n\n"
+            "The harbour opened for the first time in 1990.\n"
+        },
+    )
+    session = bot.session()
+    assert "banned trawling" in first_quote(session.ask("What did the pact ban in the bay for the first time?"))
+    answer = session.ask("What else did it do for the first time?")
+    assert answer.answered
+    assert "set fishing quotas" in first_quote(answer)
+
+
+@pytest.mark.parametrize("follow_up", ["What about the other fair?", "And the one in the notes?"])
+def test_turning_to_another_piece_drops_the_date_that_picked_the_first(
+    tmp_path: Path, make_corpus, follow_up: str
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_review.txt": "Spring Review\n\nBy Ann Lee\n\nThe 2019 fair was held in Lyon on June 3, 2019. "
+            "It sold cheese.\n",
+            "b_notes.txt": "Winter Notes\n\nThe winter fair was held online on December 9, 2021. "
+            "It sold wool.\n\nThe 2019 fair sold honey.\n",
+        },
+    )
+    session = bot.session()
+    assert "Lyon" in first_quote(session.ask("Where was the 2019 fair held?"))
+    answer = session.ask(follow_up)
+    assert answer.answered
+    assert answer.citations[0].doc == "b_notes"
+    assert "held online" in first_quote(answer)
