@@ -27,6 +27,7 @@ from .question import (
     ADVICE,
     AUTHOR,
     CLOSING,
+    DATE,
     NAME,
     OPENING,
     PERSON,
@@ -37,6 +38,7 @@ from .question import (
     TIME,
     TITLE_WORDS,
     WORDING,
+    YEAR,
     Query,
 )
 from .sentences import sentence_spans
@@ -163,8 +165,6 @@ _NUMBER_WORD = re.compile(
 # "Japan's own spending": a name that owns what is asked about.
 _OWNER = re.compile(r"\b([A-Z][\w\-]*)(?:'s|’s)\b")
 
-_ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:date|day)\b", re.IGNORECASE)
-_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)
 _CALENDAR_DATE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b(?![+\-]\d)|\d{{1,2}}\s+(?:{_MONTHS})\b)"
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
@@ -690,9 +690,9 @@ class Selector:
                 return False
             # "On what date ...?" needs a date, "In what year ...?" a year: "just days
             # after" tells when, but not that.
-            if _ASKS_DATE.search(query.text) and not _CALENDAR_DATE.search(quote):
+            if query.asks == DATE and not _CALENDAR_DATE.search(quote):
                 return False
-            if _ASKS_YEAR.search(query.text) and not _YEAR_IN_TEXT.search(quote):
+            if query.asks == YEAR and not _YEAR_IN_TEXT.search(quote):
                 return False
             # "How many cases ...?" needs a number of cases, not any number.
             counted = self._counted(query, alternatives) if query.kind == QUANTITY else None
@@ -745,9 +745,9 @@ class Selector:
         bonus: float,
     ) -> list[_Sentence]:
         cue = _CUES.get(query.kind)
-        if query.kind == TIME and _ASKS_DATE.search(query.text):
+        if query.kind == TIME and query.asks == DATE:
             cue = _CALENDAR_DATE  # "On what date ...?": a date, not any time word
-        elif query.kind == TIME and _ASKS_YEAR.search(query.text):
+        elif query.kind == TIME and query.asks == YEAR:
             cue = _YEAR_IN_TEXT
         counted = self._counted(query, alternatives)
         spans = tuple(sentence_spans(para.text))

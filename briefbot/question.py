@@ -31,7 +31,7 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "How far along is X?" asks about progress, not a distance.
     (re.compile(r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
     (re.compile(
-        rf"{_OPENING}when\b|\b(what|which) ((exact|calendar|precise|specific) )?(year|date|day|month|time)\b"
+        rf"{_OPENING}when\b|\b(what|which) ((exact|calendar|precise|specific) ){{0,2}}(year|date|day|month|time)\b"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
     ), TIME),
     (re.compile(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow (come|so)\b"), REASON),
@@ -90,6 +90,9 @@ class Query:
     onward: bool = False
     # "What else ...?", "Who else ...?": something besides what the last answer quoted.
     besides: bool = False
+    # "On what date ...?" (DATE), "In what year ...?" (YEAR): a time question that needs
+    # a calendar date or a year, not just any word of time.
+    asks: str | None = None
 
 
 OPENING, CLOSING, SUMMARY = "opening", "closing", "summary"
@@ -144,13 +147,15 @@ def specific_terms(question: str) -> frozenset[str]:
     """Stems of the capitalized names, acronyms and numbers a question mentions.
 
     The question's first word is skipped (it is capitalized only because it comes first),
-    and so are titles ("Prime Minister").
+    and so are titles ("Prime Minister") and lower-case words hyphenated to a name.
     """
     found: set[str] = set()
     first = re.match(r"\W*\w+", question)
     body = question[first.end() :] if first else question
     for match in _NAME_LIKE.finditer(body):
-        for w in words(match.group(0)):
+        # "Kishida-era": the name, not the lower-case word joined to it.
+        parts = [p for p in match.group(0).split("-") if p[:1].isupper() or p[:1].isdigit()]
+        for w in words(" ".join(parts)):
             if w != US_TOKEN and len(w) > 1 and w not in TITLE_WORDS:
                 found.add(stem(w))
     return frozenset(found)
@@ -228,7 +233,9 @@ def focus_term(question: str) -> str | None:
     return stem(forms[0])
 
 
-_WHAT_TIME = re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(date|day|year|month|time)\b")
+# "On what date", "in which exact calendar year": the time asked for, and how precisely.
+_WHAT_TIME = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(date|day|year|month|time)\b")
+DATE, YEAR = "date", "year"
 _NAME_ASKING = frozenset(
     stem(w) for w in "name names title titles formal official full proper call calls".split()
 )
@@ -242,6 +249,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         # "What is the formal title of X?": the words asking for a name are not its topic.
         terms = tuple(t for t in terms if t not in _NAME_ASKING)
     asking = _WHAT_TIME.search(question.lower()) if kind == TIME else None
+    asks = {"date": DATE, "day": DATE, "year": YEAR}.get(asking.group(1)) if asking else None
     if asking and any(t != stem(asking.group(1)) for t in terms):
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.
         terms = tuple(t for t in terms if t != stem(asking.group(1)))
@@ -258,6 +266,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         focus=focus if focus in terms and kind != PERSON else None,
         part=part,
         besides=_BESIDES.search(question.lower()) is not None,
+        asks=asks,
     )
 
 
@@ -357,6 +366,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             focus=query.focus,
             part=query.part,
             besides=query.besides,
+            asks=query.asks,
             elsewhere=True,
             searched=f"{' '.join(own)} (in the other one, with {' '.join(context)} from before)",
         )
@@ -374,6 +384,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             elsewhere=elsewhere,
             part=query.part,
             besides=query.besides,
+            asks=query.asks or previous.asks,
             searched=f"{' '.join(context)} (in the {' '.join(own)} one)",
         )
     return Query(
@@ -385,6 +396,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         focus=query.focus,
         part=query.part,
         besides=query.besides,
+        asks=query.asks or (previous.asks if kind == previous.kind else None),
         searched=(
             f"{' '.join(own)} (with {' '.join(context)} from before)"
             if own

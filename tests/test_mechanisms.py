@@ -860,6 +860,44 @@ def test_what_date_weighs_the_date_as_the_kind_not_the_topic() -> None:
     assert "date" not in query.terms
 
 
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("On what date was the fair held?", "date"),
+        ("On what exact calendar date was the fair held?", "date"),
+        ("In which year did the fair open?", "year"),
+        ("When was the fair held?", None),
+    ],
+)
+def test_a_time_question_records_how_precise_a_time_it_asks_for(question: str, asks: str | None) -> None:
+    from briefbot.question import TIME, parse
+    from briefbot.text import Tokenizer
+
+    query = parse(question, Tokenizer())
+    assert query.kind == TIME
+    assert query.asks == asks
+
+
+def test_a_calendar_date_question_is_not_answered_by_a_sentence_without_one(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"fair.txt": "Fair\n\nThe date of the Lyon fair was moved, and the fair was held online "
+         "because of the floods.\n\nThe Lyon fair sold cheese.\n"},
+    )
+    assert not bot.ask("On what exact calendar date was the Lyon fair held?").answered
+    assert bot.ask("Why was the Lyon fair held online?").answered
+
+
+def test_a_lower_case_word_hyphenated_to_a_name_is_not_a_name() -> None:
+    from briefbot.question import specific_terms
+
+    assert specific_terms("Why were the Lyon-era fairs held online?") == {stem("lyon")}
+    assert specific_terms("Was the U.S.-Japan pact signed?") >= {stem("japan")}
+
+
 def test_who_said_that_is_answered_by_whoever_the_quote_names(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
