@@ -38,7 +38,8 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "What should the U.S. do?": a sentence that says what someone should do.
     (re.compile(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
     (re.compile(
-        rf"{_OPENING}where\b|\b(which|what|in what) (cit(y|ies)|countr(y|ies)|places?|nations?|regions?)\b"
+        rf"{_OPENING}where\b|\b(which|what|in what) ([\w\-]+ )?(cit(y|ies)|countr(y|ies)|places?|nations?"
+        r"|regions?|states|provinces?|towns?)\b"
     ), PLACE),
     # "What is the official name / formal title of X?": a proper name.
     (re.compile(
@@ -262,8 +263,9 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         terms=terms,
         kind=kind,
         specific=specific_terms(question) & set(terms),
-        # "Which American officials ...?": who-questions judge their answer by its names.
-        focus=focus if focus in terms and kind != PERSON else None,
+        # "Which American officials ...?", "Which three states ...?": who- and where-
+        # questions judge their answer by the names it gives, not by their head noun.
+        focus=focus if focus in terms and kind not in (PERSON, PLACE) else None,
         part=part,
         besides=_BESIDES.search(question.lower()) is not None,
         asks=asks,

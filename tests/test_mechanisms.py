@@ -997,3 +997,17 @@ def test_turning_to_another_piece_drops_the_date_that_picked_the_first(
     assert answer.answered
     assert answer.citations[0].doc == "b_notes"
     assert "held online" in first_quote(answer)
+
+
+def test_which_states_is_answered_by_the_names_not_the_word_state(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "boats.txt": "Boats\n\nFast patrol boats, which Norway, Chile and Peru are building, "
+            "worry the coast guard.\n\nThe state budget paid for the harbour.\n"
+        },
+    )
+    answer = bot.ask("Which three states are building fast patrol boats?")
+    assert answer.answered
+    assert "Norway, Chile and Peru" in first_quote(answer)
