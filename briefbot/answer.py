@@ -109,7 +109,7 @@ _CUES = {
         r"|next (?:week|month|year)|in the past|decades?|years?|months?|weeks?|days?|centur(?:y|ies)"
         r"|dawn|dusk|morning|afternoon|evening|night|noon|midnight|spring|summer|autumn|winter"
         r"|weekends?|hours?|before|after|during|following|prior to|soon|recently|earlier|later"
-        r"|once|annually|daily|weekly|monthly|now|currently)\b",
+        r"|once|annually|daily|weekly|monthly|now|currently|when|whenever)\b",
         re.IGNORECASE,
     ),
     QUANTITY: re.compile(

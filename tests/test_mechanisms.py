@@ -1011,3 +1011,15 @@ def test_which_states_is_answered_by_the_names_not_the_word_state(tmp_path: Path
     answer = bot.ask("Which three states are building fast patrol boats?")
     assert answer.answered
     assert "Norway, Chile and Peru" in first_quote(answer)
+
+
+def test_a_when_clause_answers_a_when_question(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"fairs.txt": "Fairs\n\nCountry fairs draw especially large crowds when the harvest is good.\n\n"
+         "The fair sold cheese.\n"},
+    )
+    answer = bot.ask("When do country fairs draw the largest crowds?")
+    assert answer.answered
+    assert "when the harvest is good" in first_quote(answer)
