@@ -571,7 +571,9 @@ class Selector:
             return replace(s, score=s.score - self.tuning.repeat_penalty)
         if query.besides:
             # "What else did it say about China?": more of the same passage, most likely.
-            return replace(s, score=s.score + self.tuning.next_sentence_bonus) if s.para.n == n else s
+            own = s.matched - query.carried  # and about what the follow-up itself names
+            near = s.para.n == n and (own or set(query.terms) <= query.carried)
+            return replace(s, score=s.score + self.tuning.next_sentence_bonus) if near else s
         follows = (s.para.n == n and s.start >= end and not quoted[end : s.start].strip()) or (
             s.para.n == n + 1 and s.index == 0 and not quoted[end:].strip()
         )  # the next sentence, in this paragraph or opening the next

@@ -977,6 +977,25 @@ def test_what_else_asks_for_something_besides_the_last_quote(tmp_path: Path, mak
     assert "set fishing quotas" in first_quote(answer)
 
 
+def test_what_else_looks_past_the_quotes_paragraph_when_it_holds_only_the_earlier_words(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "pact.txt": "Pact\n\nThe pact banned trawling in the bay for the first time. "
+            "The bay is small.\n\n"
+            "The pact also set fishing quotas in the bay for the first time.\n"
+        },
+    )
+    session = bot.session()
+    assert "banned trawling" in first_quote(session.ask("What did the pact ban in the bay for the first time?"))
+    answer = session.ask("Anything else it did for the first time?")
+    assert answer.answered
+    assert "set fishing quotas" in first_quote(answer)
+
+
 @pytest.mark.parametrize("follow_up", ["What about the other fair?", "And the one in the notes?"])
 def test_turning_to_another_piece_drops_the_date_that_picked_the_first(
     tmp_path: Path, make_corpus, follow_up: str
