@@ -289,6 +289,8 @@ def is_follow_up(question: str, query: Query) -> bool:
     lowered = question.lower()
     if _FOLLOW_UP_OPENING.search(lowered) or _REFERRING.search(lowered) or _OTHER.search(lowered):
         return True
+    if re.search(r"\belse\b", lowered):
+        return True  # "What else did the editorial say about China?"
     if _THAT.search(lowered) and len(query.terms) <= 3:
         return True  # "Was that a first?", "How long has that group been meeting?"
     if _POINTING_BACK.search(lowered):

@@ -960,7 +960,12 @@ def test_a_who_question_is_judged_by_its_names_not_its_head_noun(
     assert "Ann Lee" in first_quote(answer)
 
 
-def test_what_else_asks_for_something_besides_the_last_quote(tmp_path: Path, make_corpus) -> None:
+@pytest.mark.parametrize(
+    "follow_up", ["What else did it do for the first time?", "What else did the pact do for the first time?"]
+)
+def test_what_else_asks_for_something_besides_the_last_quote(
+    tmp_path: Path, make_corpus, follow_up: str
+) -> None:
     bot = make_bot(
         tmp_path,
         make_corpus,
@@ -972,7 +977,7 @@ def test_what_else_asks_for_something_besides_the_last_quote(tmp_path: Path, mak
     )
     session = bot.session()
     assert "banned trawling" in first_quote(session.ask("What did the pact ban in the bay for the first time?"))
-    answer = session.ask("What else did it do for the first time?")
+    answer = session.ask(follow_up)
     assert answer.answered
     assert "set fishing quotas" in first_quote(answer)
 
