@@ -37,6 +37,7 @@ from .question import (
     SUMMARY,
     TIME,
     TITLE_WORDS,
+    LIGHT_FOCUS,
     WORDING,
     YEAR,
     Query,
@@ -96,6 +97,8 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
 _MONTH_TERMS = frozenset(stem(m) for m in _MONTHS.split("|"))
+# Words that any passage may hold ("point", "way", "issue"): alone they answer nothing.
+_GENERIC = frozenset(stem(w) for w in LIGHT_FOCUS) | LIGHT_VERBS
 _CUES = {
     # Two capitalized words in a row (a name), or a title that people hold.
     PERSON: re.compile(
@@ -504,6 +507,14 @@ class Selector:
         )
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         if answered and not self._fits(query, sentences[0], alternatives):
+            answered = False
+        if answered and not any(
+            self.index.holds(sentences[0].position, a)
+            for t in weights
+            if t not in _GENERIC
+            for a in alternatives[t]
+        ):
+            # "What is the boiling point of ethanol?": the passage shares only "point".
             answered = False
         if not answered:
             # Related passages share the question's own words, not just related ones.

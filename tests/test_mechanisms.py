@@ -1047,3 +1047,14 @@ def test_a_when_clause_answers_a_when_question(tmp_path: Path, make_corpus) -> N
     answer = bot.ask("When do country fairs draw the largest crowds?")
     assert answer.answered
     assert "when the harvest is good" in first_quote(answer)
+
+
+def test_a_passage_sharing_only_generic_words_does_not_answer(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"pact.txt": "Pact\n\nThe pact settled the main points of the fishing dispute.\n\n"
+         "The harbour opened in 1990.\n"},
+    )
+    assert not bot.ask("What is the boiling point of ethanol?").answered
+    assert bot.ask("What were the main points of the fishing dispute?").answered
