@@ -508,11 +508,9 @@ class Selector:
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         if answered and not self._fits(query, sentences[0], alternatives):
             answered = False
-        if answered and not any(
-            self.index.holds(sentences[0].position, a)
-            for t in weights
-            if t not in _GENERIC
-            for a in alternatives[t]
+        telling = [t for t in weights if t not in _GENERIC]
+        if answered and telling and not any(
+            self.index.holds(sentences[0].position, a) for t in telling for a in alternatives[t]
         ):
             # "What is the boiling point of ethanol?": the passage shares only "point".
             answered = False
