@@ -320,7 +320,8 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
 
     A name or number in the new question replaces the previous question's names or numbers
     ("And the 2022 one?" after a question about 2021 drops 2021), so the follow-up asks
-    about the new thing in the old frame.
+    about the new thing in the old frame.  What only the follow-up itself can say (its
+    names, "what else", the part of a piece it asks about) stays as parsed.
     """
     new_numbers = any(t[0].isdigit() for t in query.specific)
     # "What does Beijing call them?": a pronoun stands for the earlier names, so a new
@@ -361,45 +362,32 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         # earlier names and years, which picked out the earlier one.
         carried = [t for t in carried if t not in previous.specific]
         context = _surface(previous.text, tuple(carried), tokenizer)
-        return Query(
-            text=query.text,
+        return replace(
+            query,
             terms=query.terms + tuple(carried),
-            kind=query.kind,
-            specific=query.specific,
             carried=frozenset(carried),
-            focus=query.focus,
-            part=query.part,
-            besides=query.besides,
-            asks=query.asks,
             elsewhere=True,
             searched=f"{' '.join(own)} (in the other one, with {' '.join(context)} from before)",
         )
     if elsewhere or _THE_OTHER_ONE.search(query.text):
         # The earlier question, asked again of the one these words point to.
-        return Query(
-            text=query.text,
+        return replace(
+            query,
             terms=tuple(carried) + query.terms,
             kind=previous.kind,
-            specific=query.specific,
             selectors=frozenset(query.terms),
             former_names=frozenset(carried) & previous.specific,
             pointers=frozenset(carried) & _pointing_names(previous),
             focus=previous.focus,
             elsewhere=elsewhere,
-            part=query.part,
-            besides=query.besides,
             asks=query.asks or previous.asks,
             searched=f"{' '.join(context)} (in the {' '.join(own)} one)",
         )
-    return Query(
-        text=query.text,
+    return replace(
+        query,
         terms=query.terms + tuple(carried),
         kind=kind,
-        specific=query.specific,
         carried=frozenset(carried),
-        focus=query.focus,
-        part=query.part,
-        besides=query.besides,
         asks=query.asks or (previous.asks if kind == previous.kind else None),
         searched=(
             f"{' '.join(own)} (with {' '.join(context)} from before)"
@@ -407,7 +395,6 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
             else f"{' '.join(context)} (from before)"
         ),
     )
-
 
 _WH_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
 
