@@ -254,6 +254,7 @@ class Tuning:
     related_known: float = 0.6  # the same for a question word the corpus also uses
     related_limit: int = 50  # words with more relatives than this are too vague to expand
     focus_weight: float = 1.5  # the head noun of what is asked for
+    replaced_penalty: float = 0.3  # "And the U.S.?": for a sentence about the earlier name
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     counted_required: bool = True  # ... and without one, "how many" is not answered
     names_in_paragraph: bool = True  # "Japan's spending": the answer's paragraph names Japan
@@ -767,10 +768,11 @@ class Selector:
         # stands for its question term), and how strongly each question term is met.
         terms: list[list[str]] = []
         strength: list[dict[str, float]] = []
-        for text in texts:
+        raw = [self.tokenizer.terms(text) for text in texts]
+        for found in raw:
             got: dict[str, float] = {}
             own = []
-            for x in self.tokenizer.terms(text):
+            for x in found:
                 name, f = stands.get(x, (x, 0.0))
                 own.append(name)
                 if f:
@@ -778,6 +780,12 @@ class Selector:
             terms.append(own)
             strength.append(got)
         matched = tuple(frozenset(g) for g in strength)
+        # "And the U.S.?": a sentence that names the one the U.S. took the place of, and
+        # not a name the follow-up asks about, is about the earlier subject.
+        replaced = [
+            bool(query.replaced & set(own_terms)) and not (query.specific & set(own_terms))
+            for own_terms in raw
+        ]
         # The conversation's earlier terms choose the paragraph; within it, the sentence
         # is chosen mostly by what the follow-up itself asks.
         weights = {
@@ -802,6 +810,8 @@ class Selector:
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):
                 score += self.tuning.counted_bonus
+            if replaced[i]:
+                score -= k.replaced_penalty
             # A long sentence holds many words by its length alone.
             score -= k.long_sentence_penalty * max(0, len(terms[i]) - k.long_sentence) / k.long_sentence
             direct = any(strength[i].get(t) == 1.0 for t in strength[i])

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .lexicon import CAPITALS
+from .lexicon import shared as shared_lexicon
 from .text import STOPWORDS, US_TOKEN, Tokenizer, stem, words
 
 # Kinds of answer, told by how the question opens.
@@ -94,6 +95,9 @@ class Query:
     # "On what date ...?" (DATE), "In what year ...?" (YEAR): a time question that needs
     # a calendar date or a year, not just any word of time.
     asks: str | None = None
+    # "And the U.S.?" after a question about Japan: the earlier names the new one takes
+    # the place of; a sentence about them speaks of the earlier subject.
+    replaced: frozenset[str] = frozenset()
 
 
 OPENING, CLOSING, SUMMARY = "opening", "closing", "summary"
@@ -335,15 +339,21 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         new = set()
     old = {t for t in previous.specific if not t[0].isdigit()}
     if new and old and not _WH_WORD.search(query.text.lower()):
+        # "What is the Hale government planning for its National Energy Strategy? And the
+        # U.S.?": the U.S. takes the place of Hale, not of the strategy's title, which
+        # names what is asked about.
+        old = (old - _titled_names(previous.text)) or old
         same_sort = {t for t in old if _name_sort(t) in {_name_sort(n) for n in new}}
         old = same_sort or old  # a question of its own ("What must Japan do?") drops all
     carried = []
+    replaced = set()
     for t in previous.terms:
         if t in query.terms:
             continue
         if t in previous.specific and (t[0].isdigit() if new_numbers else False):
             continue
         if new and t in old:
+            replaced.add(t)
             continue
         carried.append(t)
     kind = query.kind
@@ -389,6 +399,7 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         kind=kind,
         carried=frozenset(carried),
         asks=query.asks or (previous.asks if kind == previous.kind else None),
+        replaced=frozenset(replaced),
         searched=(
             f"{' '.join(own)} (with {' '.join(context)} from before)"
             if own
@@ -397,6 +408,24 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
     )
 
 _WH_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
+
+
+# A run of capitalized words: "National Security Strategy", "Antony Blinken".
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
+
+
+def _titled_names(text: str) -> set[str]:
+    """Stems of the names in ``text`` made of common words ("National Security Strategy",
+    "Coast Guard"): the title of a thing, not a person or a country."""
+    lexicon = shared_lexicon()
+    titled: set[str] = set()
+    for match in _CAPITALIZED_RUN.finditer(text):
+        stems = [stem(w) for w in words(match.group(0)) if w not in STOPWORDS]
+        if len(stems) >= 2 and all(
+            lexicon.related(t) and _name_sort(t) != "country" for t in stems
+        ):
+            titled.update(stems)
+    return titled
 
 
 def _name_sort(term: str) -> str:

@@ -711,6 +711,47 @@ def test_and_the_us_puts_the_united_states_in_the_earlier_names_place(
     assert "drafting an energy strategy" in first_quote(answer)
 
 
+def test_a_new_name_takes_the_place_of_a_person_not_of_a_titled_thing(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "National Energy Strategy" names what is asked about; "Ross" takes Hale's place.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "plans.txt": "Plans\n\nThe Hale government plans to revise the National Energy "
+            "Strategy by May.\n\nThe Ross government plans a new road budget.\n\n"
+            "Across the border, the Ross government is drafting a national energy strategy.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What is the Hale government planning to do with the National Energy Strategy?")
+    answer = session.ask("And Ross?")
+    assert answer.answered
+    assert "drafting a national energy strategy" in first_quote(answer)
+
+
+def test_a_sentence_about_the_replaced_name_gives_way_to_one_that_is_not(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "And the U.S.?": the sentence that still speaks of Hale is about the earlier
+    # subject, even though it shares more of the earlier question's words.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "plans.txt": "Plans\n\nThe Hale cabinet plans to revise the grid strategy and "
+            "its grid plans this year. The Carter administration is also drafting a grid "
+            "strategy.\n\nThe U.S. sent a delegation to the fair.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What does the Hale cabinet plan for its grid strategy?")
+    answer = session.ask("And the U.S.?")
+    drafting = "The Carter administration is also drafting a grid strategy."
+    assert first_quote(answer).endswith(drafting)
+
+
 def test_why_alone_asks_why_of_the_earlier_question(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
