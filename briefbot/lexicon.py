@@ -42,6 +42,26 @@ def _capitals() -> dict[str, set[str]]:
 
 CAPITALS = _capitals()
 
+# Senses WordNet 3.0 (2006) predates: a meeting held "online" is held "virtually", "by
+# video" or "remotely"; "COVID-19" is "the pandemic".  Each line is a group of words that
+# stand for one another.
+_SINCE_WORDNET = """
+online virtual virtually remote remotely video videoconference videoconferencing teleconference
+covid coronavirus pandemic
+"""
+
+
+def _groups() -> dict[str, set[str]]:
+    related: dict[str, set[str]] = {}
+    for line in _SINCE_WORDNET.strip().splitlines():
+        stems = {stem(w) for w in line.split()}
+        for t in stems:
+            related.setdefault(t, set()).update(stems - {t})
+    return related
+
+
+_GROUPS = _groups()
+
 
 class Lexicon:
     """``related(stem)``: the stems the table lists for ``stem`` (empty if none)."""
@@ -74,8 +94,8 @@ class Lexicon:
 
     def related(self, stem: str) -> frozenset[str]:
         found = self._lookup(stem)
-        capitals = CAPITALS.get(stem)
-        return found | capitals if capitals else found
+        extra = CAPITALS.get(stem, set()) | _GROUPS.get(stem, set())
+        return found | extra if extra else found
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one lexicon per process; bounded
     def _lookup(self, stem: str) -> frozenset[str]:
