@@ -254,6 +254,7 @@ class Tuning:
     related_known: float = 0.6  # the same for a question word the corpus also uses
     related_limit: int = 50  # words with more relatives than this are too vague to expand
     focus_weight: float = 1.5  # the head noun of what is asked for
+    contrasted_weight: float = 0.3  # "rather than in person": what the question sets aside
     replaced_penalty: float = 0.3  # "And the U.S.?": for a sentence about the earlier name
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     counted_required: bool = True  # ... and without one, "how many" is not answered
@@ -350,6 +351,8 @@ class Selector:
                 w *= self.tuning.light_verb_weight
             if t == query.focus:
                 w *= self.tuning.focus_weight
+            if t in query.contrasted:
+                w *= self.tuning.contrasted_weight
             weights[t] = w
         return weights
 

@@ -95,6 +95,9 @@ class Query:
     # "On what date ...?" (DATE), "In what year ...?" (YEAR): a time question that needs
     # a calendar date or a year, not just any word of time.
     asks: str | None = None
+    # "... virtually rather than in person?": terms of what the question sets aside,
+    # which an answer need not hold.
+    contrasted: frozenset[str] = frozenset()
     # "And the U.S.?" after a question about Japan: the earlier names the new one takes
     # the place of; a sentence about them speaks of the earlier subject.
     replaced: frozenset[str] = frozenset()
@@ -273,7 +276,21 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         part=part,
         besides=_BESIDES.search(question.lower()) is not None,
         asks=asks,
+        contrasted=_contrasted(question, tokenizer) & set(terms),
     )
+
+
+# "rather than in person", "instead of face to face": up to the end of the clause.
+_CONTRAST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b([^,;:?!]*)", re.IGNORECASE)
+
+
+def _contrasted(question: str, tokenizer: Tokenizer) -> frozenset[str]:
+    """Terms the question names only to set them aside ("... rather than in person")."""
+    found: set[str] = set()
+    for match in _CONTRAST.finditer(question):
+        found.update(tokenizer.terms(match.group(1), question=True))
+    rest = _CONTRAST.sub(" ", question)
+    return frozenset(found - set(tokenizer.terms(rest, question=True)))
 
 
 _BESIDES = re.compile(r"\b(?:else|besides|another|apart from that|other than that|in addition)\b")

@@ -61,6 +61,14 @@ def test_capitals_stand_for_their_countries() -> None:
     assert stem("paris") in shared().related(stem("france"))
 
 
+@pytest.mark.parametrize(
+    ("word", "relative"),
+    [("virtually", "online"), ("video", "online"), ("pandemic", "coronavirus"), ("covid", "pandemic")],
+)
+def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
+    assert stem(relative) in shared().related(stem(word))
+
+
 # --- related words in answers ----------------------------------------------------------
 
 GARAGE = {
@@ -181,6 +189,41 @@ def test_a_capital_stands_for_its_country(tmp_path: Path, make_corpus) -> None:
     answer = bot.ask("What tariffs did Paris announce?")
     assert answer.answered
     assert "France announced new tariffs" in first_quote(answer)
+
+
+def test_a_meeting_held_online_answers_one_asked_about_as_held_by_video(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nThe May trade talks were held in Lyon because the "
+            "ministers wanted to meet.\n\nThe March trade talks were held online because of "
+            "the storm.\n"
+        },
+    )
+    answer = bot.ask("Why were the trade talks done over video?")
+    assert answer.answered
+    assert "held online because of the storm" in first_quote(answer)
+
+
+def test_what_a_question_sets_aside_need_not_be_in_the_answer(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "rather than in a hotel": the hotel is what did not happen; the sentence about the
+    # hotel is not the answer, though it holds more of the question's words.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nThe ministers met in a hotel lobby in Lyon, a hotel near the "
+            "station, for the spring talks.\n\nThe autumn talks were held on a ship because "
+            "the harbour was closed.\n"
+        },
+    )
+    answer = bot.ask("Why were the talks held on a ship rather than in a Lyon hotel?")
+    assert "held on a ship because" in first_quote(answer)
 
 
 # --- question kinds ---------------------------------------------------------------------
