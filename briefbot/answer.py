@@ -123,7 +123,10 @@ _CUES = {
     ),
     REASON: re.compile(
         r"\b(?:because|due to|as a result|owing to|in order to|so that|thanks to|reasons?"
-        r"|caused|led to|given that|since|in response to|therefore|aim(?:ed)? to)\b",
+        r"|caused|led to|given that|in response to|therefore|aim(?:ed)? to)\b"
+        # "Since the treaty lapsed, ...", "..., since it was late": "since" opening a
+        # clause gives a cause; "the first meeting since March" only a time.
+        r"|(?:^|[,;(]\s*)since\b",
         re.IGNORECASE,
     ),
     # "in Tokyo", or a list of names: "China, Russia and North Korea".

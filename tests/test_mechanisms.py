@@ -229,6 +229,22 @@ def test_what_a_question_sets_aside_need_not_be_in_the_answer(
 # --- question kinds ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("sentence", "causal"),
+    [
+        ("Since the bridge closed, the ferry runs twice a day.", True),
+        ("The ferry runs twice a day, since the bridge is closed.", True),
+        ("It was the first such meeting since last March.", False),
+        ("Trade has grown since the treaty was signed.", False),
+    ],
+)
+def test_since_gives_a_cause_only_when_it_opens_a_clause(sentence: str, causal: bool) -> None:
+    from briefbot.answer import _CUES
+    from briefbot.question import REASON
+
+    assert (_CUES[REASON].search(sentence) is not None) == causal
+
+
 def test_a_name_question_prefers_the_proper_name(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
