@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .corpus import Corpus, Paragraph
-from .dates import document_year
+from .dates import MONTH_NAMES, MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_year
 from .index import Index
 from .lexicon import CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
@@ -93,10 +93,7 @@ class Answer:
         return data
 
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
-_MONTH_TERMS = frozenset(stem(m) for m in _MONTHS.split("|"))
+_MONTH_TERMS = frozenset(stem(m) for m in MONTH_NAMES)
 # Words that any passage may hold ("point", "way", "issue"): alone they answer nothing.
 _GENERIC = frozenset(stem(w) for w in LIGHT_FOCUS) | LIGHT_VERBS
 _CUES = {
@@ -107,7 +104,7 @@ _CUES = {
         r"|spokes(?:man|woman|person)|officials?|leaders?|fellow|director|chief)\b)"
     ),
     TIME: re.compile(
-        rf"\b(?:{_MONTHS}|(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        rf"\b(?:{MONTHS}|(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|yesterday|today|tomorrow|ago|since|until|by the end of|last (?:week|month|year)"
         r"|next (?:week|month|year)|in the past|decades?|years?|months?|weeks?|days?|centur(?:y|ies)"
         r"|dawn|dusk|morning|afternoon|evening|night|noon|midnight|spring|summer|autumn|winter"
@@ -172,12 +169,11 @@ _NUMBER_WORD = re.compile(
 _OWNER = re.compile(r"\b([A-Z][\w\-]*)(?:'s|’s)\b")
 
 _CALENDAR_DATE = re.compile(
-    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b(?![+\-]\d)|\d{{1,2}}\s+(?:{_MONTHS})\b)"
+    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}\b(?![+\-]\d)|\d{{1,2}}\s+(?:{MONTHS})\b)"
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
-_YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 # Who-questions: a run of capitalized words (not opening a sentence), or a title people hold.
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
@@ -220,7 +216,7 @@ _LEANS_BACK = re.compile(
 
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
-_YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
+_YEAR = re.compile(YEAR_PATTERN)  # fullmatch: a term that is a year
 
 
 @dataclass(frozen=True)
@@ -710,7 +706,7 @@ class Selector:
             # after" tells when, but not that.
             if query.asks == DATE and not _CALENDAR_DATE.search(quote):
                 return False
-            if query.asks == YEAR and not _YEAR_IN_TEXT.search(quote):
+            if query.asks == YEAR and not YEAR_IN_TEXT.search(quote):
                 return False
             # "How many cases ...?" needs a number of cases, not any number.
             counted = self._counted(query, alternatives) if query.kind == QUANTITY else None
@@ -766,7 +762,7 @@ class Selector:
         if query.kind == TIME and query.asks == DATE:
             cue = _CALENDAR_DATE  # "On what date ...?": a date, not any time word
         elif query.kind == TIME and query.asks == YEAR:
-            cue = _YEAR_IN_TEXT
+            cue = YEAR_IN_TEXT
         counted = self._counted(query, alternatives)
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]

@@ -11,32 +11,35 @@ import re
 
 from .corpus import Document
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+# The one definition of months and years that the engine reads dates by.
+MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+MONTHS = "|".join(MONTH_NAMES)  # for a case-insensitive pattern
+YEAR_PATTERN = r"(?:1[5-9]|20|21)\d\d"  # 1500-2199: a number that reads as a year
+YEAR_IN_TEXT = re.compile(rf"\b{YEAR_PATTERN}\b")
+
+_CAPITALIZED = "|".join(m.capitalize() for m in MONTH_NAMES)
+_MONTH = rf"(?:{_CAPITALIZED}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 # "March 16", "March 16, 2021", "16 March 2021", "January 2021", "2021-03-16"
 _DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?\b"
-    rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?\b"
-    rf"|\b{_MONTH}\s+(?:19|20)\d\d\b"
-    r"|\b(?:19|20)\d\d-\d\d-\d\d\b"
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:,\s*{YEAR_PATTERN})?\b"
+    rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+{YEAR_PATTERN})?\b"
+    rf"|\b{_MONTH}\s+{YEAR_PATTERN}\b"
+    rf"|\b{YEAR_PATTERN}-\d\d-\d\d\b"
 )
 OPENING = 6  # paragraphs searched for a date
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def document_year(document: Document) -> str | None:
     """The year a document is dated, or the first year a date in its opening gives
     ("January 2021"); None if it dates nothing."""
     if document.date:
-        found = _YEAR.search(str(document.date))
+        found = YEAR_IN_TEXT.search(str(document.date))
         return found.group(0) if found else None
     for para in document.paragraphs[:OPENING]:
         for match in _DATE.finditer(para.text):
-            found = _YEAR.search(match.group(0))
+            found = YEAR_IN_TEXT.search(match.group(0))
             if found:
                 return found.group(0)
     return None
