@@ -517,6 +517,16 @@ class Selector:
         ):
             # "What is the boiling point of ethanol?": the passage shares only "point".
             answered = False
+        if answered and not any(
+            self.index.doc_freq(a)
+            for t in weights
+            for a, f in alternatives[t].items()
+            if f == 1.0 or t in query.specific
+        ):
+            # "What is the best way to cook rice?": the documents hold no word of the
+            # question, only words related to them ("best" ~ "good").  A name counts with
+            # what stands for it ("Pyongyang" for North Korea).
+            answered = False
         if not answered:
             # Related passages share the question's own words, not just related ones.
             sentences = [s for s in sentences if s.direct]

@@ -226,6 +226,29 @@ def test_what_a_question_sets_aside_need_not_be_in_the_answer(
     assert "held on a ship because" in first_quote(answer)
 
 
+def test_a_question_none_of_whose_words_the_documents_use_is_not_answered(
+    tmp_path: Path, make_corpus
+) -> None:
+    # Every word of the question is met only by a relative ("best" ~ "good", "way" ~
+    # "manner", "cook" ~ "fix"): the documents are about something else.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "ferry.txt": "Ferry\n\nThe good manner to fix the ferry timetable is to ask the "
+            "harbour master, who sets the crossings.\n\nThe ferry crosses twice a day.\n"
+        },
+    )
+    assert not bot.ask("What is the best way to cook rice?").answered
+    # A name counts through what stands for it: Paris for France.
+    trade = make_bot(
+        tmp_path / "trade",
+        make_corpus,
+        {"trade.txt": "Trade\n\nFrance announced new tariffs on steel imports.\n"},
+    )
+    assert trade.ask("What has Paris been up to?").answered
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 
