@@ -523,10 +523,14 @@ class Selector:
             for a, f in alternatives[t].items()
             if f == 1.0 or t in query.specific
         ):
-            # "What is the best way to cook rice?": the documents hold no word of the
-            # question, only words related to them ("best" ~ "good").  A name counts with
-            # what stands for it ("Pyongyang" for North Korea).
-            answered = False
+            # The documents hold no word of the question itself (a name counts with what
+            # stands for it: "Pyongyang" for North Korea), only relatives of its words: the
+            # passage answers only if it says all of the question in other words ("Where
+            # was the automobile fixed?" -- "the car was repaired"), not some of it ("What
+            # is the best way to cook rice?" -- "means", "prepare").
+            best = sentences[0].position
+            if not all(any(self.index.holds(best, a) for a in alternatives[t]) for t in weights):
+                answered = False
         if not answered:
             # Related passages share the question's own words, not just related ones.
             sentences = [s for s in sentences if s.direct]
