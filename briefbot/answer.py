@@ -507,6 +507,9 @@ class Selector:
             max(best_coverage.values(), default=0.0) >= self.tuning.answer_threshold
             and not self._unknown(query)
             and not absent_names
+            # "What did Tatsumi think of the 2022 meeting?": the piece named is dated
+            # another year and never mentions that one, so it cannot say.
+            and not (only and only <= dated_elsewhere)
         )
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         if answered and not self._fits(query, sentences[0], alternatives):

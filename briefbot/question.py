@@ -51,7 +51,10 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(say|says|said|state|stated|call|called|describe[sd]?|word|words|wording|language|phrase)\b"), WORDING),
 )
 
-_NAME_LIKE = re.compile(r"(?<![\w.])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|\d[\d,.]*|[A-Z][a-z’'\-]+)(?![\w])")
+# "Kishida", "SCC", "2021", and mixed case that only names use ("mRNA", "eBay").
+_NAME_LIKE = re.compile(
+    r"(?<![\w.])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*|\d[\d,.]*|[A-Z][a-z’'\-]+)(?![\w])"
+)
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ def specific_terms(question: str) -> frozenset[str]:
     body = question[first.end() :] if first else question
     for match in _NAME_LIKE.finditer(body):
         # "Kishida-era": the name, not the lower-case word joined to it.
-        parts = [p for p in match.group(0).split("-") if p[:1].isupper() or p[:1].isdigit()]
+        parts = [p for p in match.group(0).split("-") if p[:1].isdigit() or not p.islower()]
         for w in words(" ".join(parts)):
             if w != US_TOKEN and len(w) > 1 and w not in TITLE_WORDS:
                 found.add(stem(w))

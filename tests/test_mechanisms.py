@@ -733,6 +733,15 @@ def test_a_named_piece_answers_alone(tmp_path: Path, make_corpus) -> None:
     assert {c.doc for c in answer.citations} == {"a_review"}
 
 
+def test_a_named_piece_dated_another_year_cannot_speak_of_the_year_asked(
+    tmp_path: Path, make_corpus
+) -> None:
+    # Ann Lee's review is of the 2019 festival; the notes may be of any year.
+    bot = make_bot(tmp_path, make_corpus, FESTIVALS)
+    assert not bot.ask("What did Ann Lee think of the 2020 festival?").answered
+    assert bot.ask("What did Ann Lee think of the 2019 festival?").answered
+
+
 def test_an_alias_counts_once_for_the_words_it_stands_for(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
@@ -1019,6 +1028,18 @@ def test_a_lower_case_word_hyphenated_to_a_name_is_not_a_name() -> None:
 
     assert specific_terms("Why were the Lyon-era fairs held online?") == {stem("lyon")}
     assert specific_terms("Was the U.S.-Japan pact signed?") >= {stem("japan")}
+
+
+def test_mixed_case_words_are_names(tmp_path: Path, make_corpus) -> None:
+    from briefbot.question import specific_terms
+
+    assert specific_terms("How do mRNA vaccines work?") == {stem("mrna")}
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"ferry.txt": "Ferry\n\nThe ferry vaccines programme began in May, and it will work.\n"},
+    )
+    assert not bot.ask("How do mRNA vaccines work?").answered
 
 
 def test_who_said_that_is_answered_by_whoever_the_quote_names(tmp_path: Path, make_corpus) -> None:
