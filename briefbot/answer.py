@@ -158,6 +158,7 @@ _LOCATION = re.compile(
 _WHICH_PLACE = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr|nation|cit|state|region|province|town)", re.IGNORECASE
 )
+_KIND_OF = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
 _MID_SENTENCE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 
 _NUMBER_WORD = re.compile(
@@ -712,6 +713,10 @@ class Selector:
             paraphrase = not self.index.doc_freq(query.focus) and not (
                 query.focus in _VALUES or self.lexicon.is_concrete(query.focus)
             )
+            if _KIND_OF.search(query.text):
+                # "What kind of outcome ...?" asks for a description ("a mutually
+                # beneficial solution"); the text need not use the category's word.
+                paraphrase = True
             if not paraphrase and not any(self.index.holds(best.position, a) for a in focus):
                 return False
         if query.kind in (QUANTITY, TIME):

@@ -236,6 +236,8 @@ def focus_term(question: str) -> str | None:
     before = match.group(1).split()
     if match.re is _WHICH_NOUN and before and len(head) > 4 and head.endswith("ed"):
         head = before[-1].lower()  # "Which officials traveled to ...": a verb, not the head
+    if match.re is _WHAT_IS and not before:
+        return None  # "What was special about the trip?": a quality, not a thing asked for
     forms = words(head)
     # "How many cases?" counts cases: only a few heads count nothing in particular.
     light = _COUNTED_LIGHT if match.re is _HOW_MANY else LIGHT_FOCUS

@@ -118,6 +118,7 @@ TOWN = {
         ("Which newspaper published the report?", "newspap"),  # up to a past-tense verb
         ("What recently passed law did they cite?", "law"),  # "passed" modifies "law"
         ("Who is the mayor?", None),
+        ("What was special about the mayor's trip?", None),  # a quality, not a thing
     ],
 )
 def test_focus_is_the_head_noun_of_what_is_asked(question: str, focus: str | None) -> None:
@@ -247,6 +248,22 @@ def test_a_question_none_of_whose_words_the_documents_use_is_not_answered(
         {"trade.txt": "Trade\n\nFrance announced new tariffs on steel imports.\n"},
     )
     assert trade.ask("What has Paris been up to?").answered
+
+
+def test_what_kind_of_asks_for_a_description_not_the_category_word(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "rents.txt": "Rents\n\nIn the rent talks, the council will seek a fair deal for "
+            "tenants.\n\nThe outcome of the vote on the bridge was close.\n"
+        },
+    )
+    answer = bot.ask("What kind of outcome will the council look for in the rent talks?")
+    assert answer.answered
+    assert "seek a fair deal" in first_quote(answer)
 
 
 # --- question kinds ---------------------------------------------------------------------
