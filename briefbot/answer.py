@@ -43,7 +43,7 @@ from .question import (
     Query,
 )
 from .sentences import sentence_spans
-from .text import LIGHT_VERBS, STOPWORDS, Tokenizer, content_words, stem, words
+from .text import LIGHT_VERBS, STOPWORDS, US_TOKEN, Tokenizer, content_words, stem, words
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,10 @@ _CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
 _TITLE = re.compile(
     r"(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor|premier"
     r"|spokes(?:man|woman|person)|governor|mayor|king|queen|general|admiral|chairman|chairwoman"
-    r"|director|chief|ceo|fellow|professor|leader)s?\b)(?!\s+(?:of\s+)?[A-Z])"
+    r"|director|chief|ceo|fellow|professor|leader)s?\b)"
+    # Not one that leads into a name ("Secretary Blinken", "Secretary of State Antony
+    # Blinken"); "the ministers of Japan" is a role.
+    r"(?!\s+[A-Z])(?!\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)+)"
 )
 # Last words of capitalized names that are not people.
 _NOT_PEOPLE = frozenset(
@@ -877,6 +880,15 @@ class Selector:
             if any(stem(w.lower()) not in carried for w in _MID_SENTENCE_NAME.findall(quote)):
                 return True
         wants_person = _TITLE.search(query.text) is not None
+        # "Whose job is it to ...?" -- "it is up to Japan": a country acts as a person
+        # does (not one inside a compound such as "U.S.-Japan-Australia-India").
+        if not wants_person and any(
+            (t == US_TOKEN or t in CAPITALS) and t not in asked
+            for m in _MID_SENTENCE_NAME.finditer(quote)
+            if quote[m.start() - 1 : m.start()] != "-" and quote[m.end() : m.end() + 1] != "-"
+            for t in [stem(m.group(0).lower())]
+        ):
+            return True
         for match in _CAPITALIZED_RUN.finditer(quote):
             found = words(match.group(0))
             while found and found[0] in STOPWORDS:

@@ -266,6 +266,37 @@ def test_what_kind_of_asks_for_a_description_not_the_category_word(
     assert "seek a fair deal" in first_quote(answer)
 
 
+def test_a_role_of_a_country_answers_who(tmp_path: Path, make_corpus) -> None:
+    # "the trade ministers of France and Spain" names who took part, though not by name.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nThe Lyon trade talks were held by the trade ministers of "
+            "France and Spain.\n\nThe talks lasted two days.\n"
+        },
+    )
+    answer = bot.ask("Who took part in the Lyon trade talks?")
+    assert answer.answered
+    assert "trade ministers of France and Spain" in first_quote(answer)
+
+
+def test_a_country_answers_who_as_a_person_does(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "bridge.txt": "Bridge\n\nNow it is up to France to repair the old bridge.\n\n"
+            "The Germany-India rail pact on the old tunnel was agreed in May.\n"
+        },
+    )
+    answer = bot.ask("Whose job is it to repair the old bridge?")
+    assert answer.answered
+    assert "up to France" in first_quote(answer)
+    # A country inside a compound is a modifier, not who did it.
+    assert not bot.ask("Who agreed to the rail pact on the old tunnel?").answered
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 
