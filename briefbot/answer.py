@@ -159,6 +159,14 @@ _WHICH_PLACE = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr|nation|cit|state|region|province|town)", re.IGNORECASE
 )
 _KIND_OF = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
+# "What did South Korea say ...?", "according to Seoul": who is asked about as speaking.
+_SPEAKER = re.compile(
+    r"\b(?:did|does|do|has|have|will|would)\s+((?:\S+\s+){1,4}?)"
+    r"(?:say|think|respond|react|reply|comment|claim|argue|announce|state|tell|feel|view)\b"
+    r"|\baccording to\s+((?:\S+\s*){1,3})",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _MID_SENTENCE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 
 _NUMBER_WORD = re.compile(
@@ -739,6 +747,8 @@ class Selector:
                 return False
         if self.tuning.names_in_paragraph and not self._holds_names(query, best):
             return False
+        if not self._speaker_present(query, best, alternatives):
+            return False
         if query.kind == PERSON and not self._names_someone_new(query, best):
             return False
         if query.kind == PLACE:
@@ -755,6 +765,25 @@ class Selector:
             new = {w for n in names for w in words(n)} - asked - STOPWORDS
             if not any(not _CUES[TIME].fullmatch(w) for w in new):
                 return False
+        return True
+
+    def _speaker_present(
+        self, query: Query, best: _Sentence, alternatives: dict[str, dict[str, float]]
+    ) -> bool:
+        """Whether the answer's paragraph names the speaker the question asks about ("What
+        did South Korea say ...?", "How did Chinese officials respond ...?", "according to
+        Seoul"), or a word for them ("China" for "Chinese").  A speaker that is one of the
+        documents ("according to the editorial") chooses the document instead."""
+        for match in _SPEAKER.finditer(query.text):
+            phrase = match.group(1) or match.group(2)
+            if {stem(w) for w in words(phrase)} & set(self._names) or any(
+                w in EDITORIAL_WORDS for w in words(phrase)
+            ):
+                continue
+            for t in {stem(w.lower()) for w in _NAME_WORD.findall(phrase)} - query.carried:
+                forms = {t} | set(alternatives.get(t, {})) | self.lexicon.related(t)
+                if not any(self.index.holds(best.position, f) for f in forms):
+                    return False
         return True
 
     def _holds_names(self, query: Query, best: _Sentence) -> bool:

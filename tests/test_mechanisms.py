@@ -297,6 +297,23 @@ def test_a_country_answers_who_as_a_person_does(tmp_path: Path, make_corpus) -> 
     assert not bot.ask("Who agreed to the rail pact on the old tunnel?").answered
 
 
+def test_what_a_speaker_said_is_not_answered_by_a_passage_without_them(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "pact.txt": "Pact\n\nThe joint statement on the pact criticized the new fishing "
+            "law.\n\nOfficials in Madrid praised the pact.\n\nGermany hosted the fair.\n"
+        },
+    )
+    assert not bot.ask("What did Germany say about the joint statement on the pact?").answered
+    answer = bot.ask("What did Madrid say about the pact?")
+    assert answer.answered
+    assert "Officials in Madrid praised the pact" in first_quote(answer)
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 
