@@ -16,7 +16,7 @@ import mmap
 from functools import lru_cache
 from pathlib import Path
 
-from .text import US_TOKEN, stem
+from .text import IN_PERSON, US_TOKEN, stem
 
 TABLE = Path(__file__).resolve().parent / "data" / "related.tsv"
 CONCRETE = TABLE.with_name("concrete.txt")
@@ -49,11 +49,14 @@ _SINCE_WORDNET = """
 online virtual virtually remote remotely video videoconference videoconferencing teleconference
 covid coronavirus pandemic
 """
+# How a meeting is held: "Was it held in person?" is answered by "it was held online".
+# (The tokenizer reads "in person" and "face to face" in a question as one word.)
+_WAYS_OF_MEETING = f"{IN_PERSON} online virtual virtually remote remotely video videoconference"
 
 
 def _groups() -> dict[str, set[str]]:
     related: dict[str, set[str]] = {}
-    for line in _SINCE_WORDNET.strip().splitlines():
+    for line in [*_SINCE_WORDNET.strip().splitlines(), _WAYS_OF_MEETING]:
         stems = {stem(w) for w in line.split()}
         for t in stems:
             related.setdefault(t, set()).update(stems - {t})

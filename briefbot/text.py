@@ -155,17 +155,27 @@ _TAKE = frozenset("take takes took taken taking".split())
 _EMPTY_OBJECTS = frozenset("part place".split())
 
 
+# "in person", "face to face": one word for how people meet, which the lexicon relates
+# to the other ways ("online", "by video") -- not to a person or a face.
+IN_PERSON = "inperson"
+_MEETING_IDIOMS = (("in", "person"), ("face", "to", "face"))
+
+
 def _without_idioms(found: list[str]) -> list[str]:
     out: list[str] = []
-    skip = False
-    for i, w in enumerate(found):
-        if skip:
-            skip = False
-            continue
+    i = 0
+    while i < len(found):
+        w = found[i]
         if w in _TAKE and i + 1 < len(found) and found[i + 1] in _EMPTY_OBJECTS:
-            skip = True
+            i += 2
+            continue
+        idiom = next((n for n in _MEETING_IDIOMS if tuple(found[i : i + len(n)]) == n), None)
+        if idiom is not None:
+            out.append(IN_PERSON)
+            i += len(idiom)
             continue
         out.append(w)
+        i += 1
     return out
 
 

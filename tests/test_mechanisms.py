@@ -314,6 +314,20 @@ def test_what_a_speaker_said_is_not_answered_by_a_passage_without_them(
     assert "Officials in Madrid praised the pact" in first_quote(answer)
 
 
+def test_in_person_is_answered_by_how_the_meeting_was_held(tmp_path: Path, make_corpus) -> None:
+    # "in person" and "face to face" ask how a meeting was held, not about a person or a face.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe person in charge of the Lyon fair faced the press. The "
+            "Lyon fair was held online this year.\n\nThe Lyon fair sold cheese.\n"
+        },
+    )
+    for question in ("Was the Lyon fair held in person?", "Why wasn't the Lyon fair face to face?"):
+        assert "held online" in first_quote(bot.ask(question))
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 
