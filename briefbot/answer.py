@@ -293,6 +293,20 @@ class _Sentence:
     direct: bool = False  # holds a question term itself, not only a related word
 
 
+# "the Tokyo talks", "in Tokyo", "to Beijing": a capital named as a place.
+_CAPITAL_AS_PLACE = re.compile(
+    r"\b(?:in|at|to|from|near|outside|around)\s+([A-Z][a-z]+)\b"
+    r"|\b([A-Z][a-z]+)\s+(?:meetings?|talks|summits?|visits?|trips?|conferences?|sessions?"
+    r"|rounds?|gatherings?|2\s*\+\s*2|one)\b"
+)
+
+
+def _capitals_as_places(text: str) -> set[str]:
+    """Stems of the capitals ``text`` names as places, not as their governments."""
+    found = {stem((a or b).lower()) for a, b in _CAPITAL_AS_PLACE.findall(text)}
+    return {t for t in found if t in CAPITALS}
+
+
 class Selector:
     """Chooses quote sentences from ranked paragraphs and decides whether they answer."""
 
@@ -425,6 +439,12 @@ class Selector:
                 if _YEAR.fullmatch(t) and not self.index.doc_freq(t):
                     weights.pop(t, None)
         alternatives = self.alternatives(weights, self._aliases_asked(query, weights))
+        for t in _capitals_as_places(query.text):
+            # "the Tokyo talks", "in Tokyo": the city, not the government it stands for.
+            if t in alternatives:
+                alternatives[t] = {
+                    a: f for a, f in alternatives[t].items() if a not in CAPITALS.get(t, ())
+                }
         # Which document may answer, strongest first: one the question's own words name
         # ("What about the editorial?"), one a follow-up turns to ("the online one", "the
         # other meeting"), one the earlier question named ("... in Tatsumi's piece").

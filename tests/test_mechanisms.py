@@ -328,6 +328,23 @@ def test_in_person_is_answered_by_how_the_meeting_was_held(tmp_path: Path, make_
         assert "held online" in first_quote(bot.ask(question))
 
 
+def test_a_capital_named_as_a_place_does_not_stand_for_its_country(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "the Paris talks" are talks held in Paris, not talks by France.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nThe trade ministers of France discussed the issue of farm "
+            "prices.\n\nAfter the talks, the trade ministers released a joint note.\n\n"
+            "The harbour was closed.\n"
+        },
+    )
+    answer = bot.ask("What did the trade ministers release after the Paris talks?")
+    assert first_quote(answer) == "After the talks, the trade ministers released a joint note."
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 
