@@ -266,6 +266,7 @@ class Tuning:
     related_limit: int = 50  # words with more relatives than this are too vague to expand
     focus_weight: float = 1.5  # the head noun of what is asked for
     contrasted_weight: float = 0.3  # "rather than in person": what the question sets aside
+    reading_on_bonus: float = 0.2  # a follow-up: the last answer's paragraph and the next
     replaced_penalty: float = 0.3  # "And the U.S.?": for a sentence about the earlier name
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     counted_required: bool = True  # ... and without one, "how many" is not answered
@@ -517,6 +518,16 @@ class Selector:
             bonus = self.tuning.rank_weight * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
             if query.part is not None and (para.doc, para.n) in self._parts[query.part]:
                 bonus += self.tuning.part_bonus
+            if (
+                query.carried
+                and query.after is not None
+                and not (query.selectors or query.elsewhere)
+                and para.doc == query.after[0]
+                and 0 <= para.n - query.after[1] <= 1
+            ):
+                # "Why does it matter?": a follow-up about the last answer reads on from
+                # it, in its paragraph or the next.
+                bonus += self.tuning.reading_on_bonus
             sentences.extend(
                 self._score_sentences(
                     query, para, position, weights, alternatives, stands, total, coverage, bonus

@@ -939,6 +939,24 @@ def test_a_sentence_about_the_replaced_name_gives_way_to_one_that_is_not(
     assert first_quote(answer).endswith(drafting)
 
 
+def test_a_follow_up_reads_on_from_the_last_answer(tmp_path: Path, make_corpus) -> None:
+    # "its walls": the dam's, whose paragraph follows the last answer; the mill's walls,
+    # further on, match the question's words just as well.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "dam.txt": "Dam\n\nThe council closed the old dam in May.\n\nIts walls were "
+            "cracking, which engineers called a serious worry.\n\nBread prices rose.\n\n"
+            "The bakers fixed the oven.\n\nAt the mill, the walls were a worry.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("When did the council close the old dam?")
+    answer = session.ask("Why were its walls a worry?")
+    assert first_quote(answer).startswith("Its walls were cracking")
+
+
 def test_why_alone_asks_why_of_the_earlier_question(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
