@@ -236,7 +236,7 @@ class Tuning:
     """The knobs of answer selection, calibrated on the development questions."""
 
     candidates: int = 8  # paragraphs whose sentences compete
-    answer_threshold: float = 0.25  # share of question weight the best paragraph must hold
+    answer_threshold: float = 0.15  # share of question weight the best paragraph must hold
     # How much a question word the corpus never uses counts against an answer, relative to
     # the rarest word it does use: paraphrases bring such words, off-topic questions too.
     unknown_weight: float = 0.5

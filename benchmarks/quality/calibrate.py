@@ -5,8 +5,9 @@
 Grid-searches the two knobs of the answered / not-in-the-sources decision
 (``Tuning.answer_threshold`` and ``Tuning.unknown_weight``) and prints, best first, the
 settings by the number of development questions handled right: answerable ones quoted
-correctly at rank 1 plus unanswerable ones refused, with false abstentions counted twice
-(refusing a question the sources answer is the worse error for an analyst).
+correctly at rank 1, unanswerable ones refused and follow-ups answered right, with false
+abstentions counted twice (refusing a question the sources answer is the worse error for
+an analyst).
 """
 
 from __future__ import annotations
@@ -33,15 +34,16 @@ def main() -> int:
                 base, answer_threshold=threshold, unknown_weight=unknown
             )
             t = run_briefbot(bot, items)
-            score = t.hits1 + t.abstained - 2 * t.false_abstained
+            score = t.hits1 + t.abstained + t.followups_right - 2 * t.false_abstained
             results.append((score, threshold, unknown, t))
     results.sort(key=lambda r: (-r[0], r[1], r[2]))
     print(f"current: threshold={base.answer_threshold} unknown_weight={base.unknown_weight}")
-    print("score threshold unknown  quote@1 abstain false-abstain")
+    print("score threshold unknown  quote@1 abstain false-abstain follow-up")
     for score, threshold, unknown, t in results[:15]:
         print(
             f"{score:5d} {threshold:9.2f} {unknown:7.1f}  {t.hits1:3d}/{t.answerable}"
             f"  {t.abstained:3d}/{t.unanswerable}  {t.false_abstained:3d}/{t.answerable}"
+            f"  {t.followups_right:3d}/{t.followups}"
         )
     return 0
 
