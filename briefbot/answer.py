@@ -43,7 +43,7 @@ from .question import (
     Query,
 )
 from .sentences import sentence_spans
-from .text import LIGHT_VERBS, STOPWORDS, US_TOKEN, Tokenizer, content_words, stem, words
+from .text import LIGHT_VERBS, STOPWORDS, US_TOKEN, LazyPattern, Tokenizer, content_words, stem, words
 
 
 @dataclass(frozen=True)
@@ -98,12 +98,12 @@ _MONTH_TERMS = frozenset(stem(m) for m in MONTH_NAMES)
 _GENERIC = frozenset(stem(w) for w in LIGHT_FOCUS) | LIGHT_VERBS
 _CUES = {
     # Two capitalized words in a row (a name), or a title that people hold.
-    PERSON: re.compile(
+    PERSON: LazyPattern(
         r"(?<!^)(?<![.!?] )\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+"
         r"|(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor"
         r"|spokes(?:man|woman|person)|officials?|leaders?|fellow|director|chief)\b)"
     ),
-    TIME: re.compile(
+    TIME: LazyPattern(
         rf"\b(?:{MONTHS}|(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|yesterday|today|tomorrow|ago|since|until|by the end of|last (?:week|month|year)"
         r"|next (?:week|month|year)|in the past|decades?|years?|months?|weeks?|days?|centur(?:y|ies)"
@@ -112,13 +112,13 @@ _CUES = {
         r"|once|annually|daily|weekly|monthly|now|currently|when|whenever)\b",
         re.IGNORECASE,
     ),
-    QUANTITY: re.compile(
+    QUANTITY: LazyPattern(
         r"(?<![\d+])(?<!plus )\d[\d,.]*(?![\d+])(?!\s*(?:\+|plus)\s*\d)|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
         r"|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|double"
         r"|triple|\w+fold|percent|several|many|few)\b",
         re.IGNORECASE,
     ),
-    REASON: re.compile(
+    REASON: LazyPattern(
         r"\b(?:because|due to|as a result|owing to|in order to|so that|thanks to|reasons?"
         r"|caused|led to|given that|in response to|therefore|aim(?:ed)? to)\b"
         # "Since the treaty lapsed, ...", "..., since it was late": "since" opening a
@@ -127,7 +127,7 @@ _CUES = {
         re.IGNORECASE,
     ),
     # "in Tokyo", or a list of names: "China, Russia and North Korea".
-    PLACE: re.compile(
+    PLACE: LazyPattern(
         r"\b(?:in|at|to|from|near)\s+[A-Z][a-z]+"
         r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*,?\s(?:and|or)\s[A-Z][a-z]+"
         r"|\b[A-Z][a-z]+(?:-[A-Z][a-z]+){2,}"
@@ -136,12 +136,12 @@ _CUES = {
         r"|videoconferenc\w*|teleconferenc\w*)\b)"
     ),
     # A proper name of several words: "Treaty of Mutual Cooperation and Security".
-    NAME: re.compile(
+    NAME: LazyPattern(
         r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|the|on|de|du)?\s*[A-Z][a-z]+){2,}"
         r"|\b(?:called|known as|named|titled)\b"
     ),
-    WORDING: re.compile(r"[“\"][^”\"]*\w+\W+\w+[^”\"]*[”\"]"),
-    ADVICE: re.compile(
+    WORDING: LazyPattern(r"[“\"][^”\"]*\w+\W+\w+[^”\"]*[”\"]"),
+    ADVICE: LazyPattern(
         r"\b(?:should|must|ought to|needs? to|has to|have to|it is (?:important|necessary|essential)"
         r"|it is up to|urge[sd]?|call(?:s|ed)? (?:on|for))\b",
         re.IGNORECASE,
@@ -150,34 +150,34 @@ _CUES = {
 
 
 # "on the rocks", "at the port": where something is, named by a common noun.
-_LOCATION = re.compile(
+_LOCATION = LazyPattern(
     r"\b(?:in|at|on|near|to|from|inside|outside|across|along|over|under|into|onto)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([A-Za-z][\w\-]+)"
 )
 
-_WHICH_PLACE = re.compile(
+_WHICH_PLACE = LazyPattern(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr|nation|cit|state|region|province|town)", re.IGNORECASE
 )
-_KIND_OF = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
+_KIND_OF = LazyPattern(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
 # "What did South Korea say ...?", "according to Seoul": who is asked about as speaking.
-_SPEAKER = re.compile(
+_SPEAKER = LazyPattern(
     r"\b(?:did|does|do|has|have|will|would)\s+((?:\S+\s+){1,4}?)"
     r"(?:say|think|respond|react|reply|comment|claim|argue|announce|state|tell|feel|view)\b"
     r"|\baccording to\s+((?:\S+\s*){1,3})",
     re.IGNORECASE,
 )
-_NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-_MID_SENTENCE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+_NAME_WORD = LazyPattern(r"\b[A-Z][a-z]+\b")
+_MID_SENTENCE_NAME = LazyPattern(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = LazyPattern(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|both"
 )
 
 # "Japan's own spending": a name that owns what is asked about.
-_OWNER = re.compile(r"\b([A-Z][\w\-]*)(?:'s|’s)\b")
+_OWNER = LazyPattern(r"\b([A-Z][\w\-]*)(?:'s|’s)\b")
 
-_CALENDAR_DATE = re.compile(
+_CALENDAR_DATE = LazyPattern(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}\b(?![+\-]\d)|\d{{1,2}}\s+(?:{MONTHS})\b)"
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -185,8 +185,8 @@ _CALENDAR_DATE = re.compile(
 )
 
 # Who-questions: a run of capitalized words (not opening a sentence), or a title people hold.
-_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
-_TITLE = re.compile(
+_CAPITALIZED_RUN = LazyPattern(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
+_TITLE = LazyPattern(
     r"(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor|premier"
     r"|spokes(?:man|woman|person)|governor|mayor|king|queen|general|admiral|chairman|chairwoman"
     r"|director|chief|ceo|fellow|professor|leader)s?\b)"
@@ -220,7 +220,7 @@ _VALUES = frozenset(
 
 # A sentence that leans on the one before: it opens with a pronoun, or names its subject
 # by pointing back ("Policy consultation among these four countries").
-_LEANS_BACK = re.compile(
+_LEANS_BACK = LazyPattern(
     r"\W*(?:(?:this|these|those|that|such|it|its|they|their|he|his|she|her|there)\b"
     r"|(?:\w+\W+){1,5}?(?:these|those|such)\b)",
     re.IGNORECASE,
@@ -228,7 +228,7 @@ _LEANS_BACK = re.compile(
 
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
-_YEAR = re.compile(YEAR_PATTERN)  # fullmatch: a term that is a year
+_YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,7 @@ class _Sentence:
 
 
 # "the Tokyo talks", "in Tokyo", "to Beijing": a capital named as a place.
-_CAPITAL_AS_PLACE = re.compile(
+_CAPITAL_AS_PLACE = LazyPattern(
     r"\b(?:in|at|to|from|near|outside|around)\s+([A-Z][a-z]+)\b"
     r"|\b([A-Z][a-z]+)\s+(?:meetings?|talks|summits?|visits?|trips?|conferences?|sessions?"
     r"|rounds?|gatherings?|2\s*\+\s*2|one)\b"

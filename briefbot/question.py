@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from .lexicon import CAPITALS
 from .lexicon import shared as shared_lexicon
-from .text import STOPWORDS, US_TOKEN, Tokenizer, stem, words
+from .text import STOPWORDS, US_TOKEN, LazyPattern, Tokenizer, stem, words
 
 # Kinds of answer, told by how the question opens.
 PERSON, TIME, QUANTITY, REASON, PLACE = "person", "time", "quantity", "reason", "place"
@@ -18,41 +18,41 @@ WORDING, ADVICE, NAME, AUTHOR, OTHER = "wording", "advice", "name", "author", "o
 # a new administration takes office?").
 _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|since|until|of)\s+)?"
 
-_KIND_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+_KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     # "Who wrote the Diplomat piece?": the byline, or the note about its author.
-    (re.compile(
+    (LazyPattern(
         r"\bwho (?:wrote|writes|authored|penned|signed)\b|\bwho (?:is|was) the (?:author|writer)\b"
         r"|\b(?:author|writer) of\b|\bwritten by (?:whom|who)\b|\bby whom\b.*\bwritten\b"
         r"|\bwhose (?:article|piece|column|essay|editorial|op-ed|report)\b"
     ), AUTHOR),
-    (re.compile(
+    (LazyPattern(
         rf"{_OPENING}(who|whom|whose)\b"
         r"|\bwhich ([\w\-]+ ){0,2}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
     ), PERSON),
     # "How far along is X?" asks about progress, not a distance.
-    (re.compile(r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
-    (re.compile(
+    (LazyPattern(r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
+    (LazyPattern(
         rf"{_OPENING}when\b|\b(what|which) ((exact|calendar|precise|specific) ){{0,2}}(year|date|day|month|time)\b"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
     ), TIME),
-    (re.compile(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow (come|so)\b"), REASON),
+    (LazyPattern(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow (come|so)\b"), REASON),
     # "What should the U.S. do?": a sentence that says what someone should do.
-    (re.compile(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
-    (re.compile(
+    (LazyPattern(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
+    (LazyPattern(
         rf"{_OPENING}where\b|\b(which|what|in what) ([\w\-]+ )?(cit(y|ies)|countr(y|ies)|places?|nations?"
         r"|regions?|states|provinces?|towns?)\b"
     ), PLACE),
     # "What is the official name / formal title of X?": a proper name.
-    (re.compile(
+    (LazyPattern(
         r"\bwhat (is|was|are|were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"
         r"|\bwhat (name|names)\b|\bwhat (does|do|did) ([\w'’.\-]+ ){1,4}call\b"  # "What does Beijing call X?"
     ), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
-    (re.compile(r"\b(say|says|said|state|stated|call|called|describe[sd]?|word|words|wording|language|phrase)\b"), WORDING),
+    (LazyPattern(r"\b(say|says|said|state|stated|call|called|describe[sd]?|word|words|wording|language|phrase)\b"), WORDING),
 )
 
 # "Kishida", "SCC", "2021", and mixed case that only names use ("mRNA", "eBay").
-_NAME_LIKE = re.compile(
+_NAME_LIKE = LazyPattern(
     r"(?<![\w.])(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*|\d[\d,.]*|[A-Z][a-z’'\-]+)(?![\w])"
 )
 
@@ -177,6 +177,8 @@ _AUXILIARY = (
 )
 _PREPOSITION = r"(?:of|in|for|about|that|which|on|at|to|from|between|with|behind|under|by)"
 _WORD_FORM = r"[\w'’+\-]+"
+# These four are compiled at once, unlike the module's other patterns: focus_term tells
+# which of them matched by identity (``match.re is _WHAT_IS``).
 # "Which [of the two] Chinese law did ...", "What economic issues does ...": the noun
 # phrase between the question word and the verb; its last word is the head.
 _WHICH_NOUN = re.compile(
@@ -247,7 +249,7 @@ def focus_term(question: str) -> str | None:
 
 
 # "On what date", "in which exact calendar year": the time asked for, and how precisely.
-_WHAT_TIME = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(date|day|year|month|time)\b")
+_WHAT_TIME = LazyPattern(r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(date|day|year|month|time)\b")
 DATE, YEAR = "date", "year"
 _NAME_ASKING = frozenset(
     stem(w) for w in "name names title titles formal official full proper call calls".split()
@@ -286,7 +288,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
 
 
 # "rather than in person", "instead of face to face": up to the end of the clause.
-_CONTRAST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b([^,;:?!]*)", re.IGNORECASE)
+_CONTRAST = LazyPattern(r"\b(?:rather than|instead of|as opposed to)\b([^,;:?!]*)", re.IGNORECASE)
 
 
 def _contrasted(question: str, tokenizer: Tokenizer) -> frozenset[str]:
@@ -298,15 +300,15 @@ def _contrasted(question: str, tokenizer: Tokenizer) -> frozenset[str]:
     return frozenset(found - set(tokenizer.terms(rest, question=True)))
 
 
-_BESIDES = re.compile(r"\b(?:else|besides|another|apart from that|other than that|in addition)\b")
+_BESIDES = LazyPattern(r"\b(?:else|besides|another|apart from that|other than that|in addition)\b")
 
 
-_FOLLOW_UP_OPENING = re.compile(r"^\W*(and|but|also|so|then|what about|how about|what of)\b")
-_REFERRING = re.compile(
+_FOLLOW_UP_OPENING = LazyPattern(r"^\W*(and|but|also|so|then|what about|how about|what of)\b")
+_REFERRING = LazyPattern(
     r"\b(it|its|they|them|their|he|she|him|his|her|there|one|ones|same|latter|former|this"
     r"|these|those)\b"
 )
-_WH_OPENING = re.compile(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
+_WH_OPENING = LazyPattern(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
 
 
 def is_follow_up(question: str, query: Query) -> bool:
@@ -325,20 +327,20 @@ def is_follow_up(question: str, query: Query) -> bool:
 
 
 # "that" points back in a short question; in a long one it is more often a conjunction.
-_THAT = re.compile(r"\bthat\b")
+_THAT = LazyPattern(r"\bthat\b")
 # "on that", "about this", "back then", "at the time": words that point back whatever the
 # question's length.
-_POINTING_BACK = re.compile(
+_POINTING_BACK = LazyPattern(
     r"\b(?:on|about|with|of|after|before|for|to|from|by|than|like) (?:that|this)\W*$"
     r"|\b(?:back then|at that time|at the time|since then|until then|by then)\b|\bthen\W*$"
 )
 # "What about the other meeting?": the earlier question, asked of another document.
-_OTHER = re.compile(r"\bthe other\b|\bthe (?:second|first) one\b")
+_OTHER = LazyPattern(r"\bthe other\b|\bthe (?:second|first) one\b")
 # Pronouns that stand for what the earlier question named.
-_PRONOUN = re.compile(r"\b(it|its|they|them|their|he|she|him|his|her|that|this|these|those)\b")
+_PRONOUN = LazyPattern(r"\b(it|its|they|them|their|he|she|him|his|her|that|this|these|those)\b")
 
 
-_THE_OTHER_ONE = re.compile(r"\bthe\s+(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE)
+_THE_OTHER_ONE = LazyPattern(r"\bthe\s+(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE)
 
 
 def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
@@ -429,11 +431,11 @@ def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
         ),
     )
 
-_WH_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
+_WH_WORD = LazyPattern(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
 
 
 # A run of capitalized words: "National Security Strategy", "Antony Blinken".
-_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
+_CAPITALIZED_RUN = LazyPattern(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
 
 
 def _titled_names(text: str) -> set[str]:
@@ -456,7 +458,7 @@ def _name_sort(term: str) -> str:
 
 
 # Asking for what comes next rather than for anything in particular.
-_ONWARD = re.compile(
+_ONWARD = LazyPattern(
     r"\b(?:after that|afterwards|next|then what|tell me more|go on|keep going|continue"
     r"|what else|anything else|and then|more)\b"
 )
@@ -469,7 +471,7 @@ def is_onward(query: Query) -> bool:
     return not own and _ONWARD.search(query.text.lower()) is not None
 
 
-_PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers)\b", re.IGNORECASE)
+_PERSONAL_PRONOUN = LazyPattern(r"\b(he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 
 def with_person(query: Query, name: str, tokenizer: Tokenizer) -> Query:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any
 
 import Stemmer
 
@@ -110,6 +111,24 @@ _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 _APOSTROPHES = re.compile(r"(\w)['’](\w)")
 _WORD = re.compile(r"[^\W_]+")
 
+
+
+class LazyPattern:
+    """A regular expression compiled when first used.  A one-shot ``briefbot ask`` uses
+    only a few of the engine's many patterns (the cue of one kind of question), and
+    compiling all of them would be a good part of its start-up time."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return getattr(self._compiled, name)
 
 
 def fold(text: str) -> str:
