@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefbot.aliases import mine_aliases
@@ -173,3 +175,13 @@ def test_text_that_defines_nothing_yields_no_aliases():
             "",
         ]
     ) == {}
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_then_acts_as_the_pattern() -> None:
+    from briefbot.text import LazyPattern
+
+    lazy = LazyPattern(r"\bfair\b", re.IGNORECASE)
+    assert lazy._compiled is None  # nothing compiled at import time
+    assert lazy.search("The FAIR opened").group(0) == "FAIR"
+    assert lazy._compiled is re.compile(r"\bfair\b", re.IGNORECASE)
+    assert [m.group(0) for m in lazy.finditer("fair, fairs, fair")] == ["fair", "fair"]
