@@ -28,6 +28,7 @@ from .question import (
     AUTHOR,
     CLOSING,
     DATE,
+    LIGHT_FOCUS,
     NAME,
     OPENING,
     PERSON,
@@ -37,13 +38,21 @@ from .question import (
     SUMMARY,
     TIME,
     TITLE_WORDS,
-    LIGHT_FOCUS,
     WORDING,
     YEAR,
     Query,
 )
 from .sentences import sentence_spans
-from .text import LIGHT_VERBS, STOPWORDS, US_TOKEN, LazyPattern, Tokenizer, content_words, stem, words
+from .text import (
+    LIGHT_VERBS,
+    STOPWORDS,
+    US_TOKEN,
+    LazyPattern,
+    Tokenizer,
+    content_words,
+    stem,
+    words,
+)
 
 
 @dataclass(frozen=True)

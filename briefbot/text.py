@@ -112,7 +112,6 @@ _APOSTROPHES = re.compile(r"(\w)['’](\w)")
 _WORD = re.compile(r"[^\W_]+")
 
 
-
 class LazyPattern:
     """A regular expression compiled when first used.  A one-shot ``briefbot ask`` uses
     only a few of the engine's many patterns (the cue of one kind of question), and
