@@ -514,10 +514,13 @@ def _surface(text: str, terms: tuple[str, ...], tokenizer: Tokenizer) -> list[st
     """The words of ``text`` as written that gave ``terms`` (for showing what was searched)."""
     wanted = set(terms)
     shown: list[str] = []
-    for word in re.findall(r"[\w’'+.\-]+", text):
-        word = word.strip(".'’-")
-        hits = set(tokenizer.terms(word, question=True)) & wanted
-        if hits:
-            shown.append(word)
-            wanted -= hits
+    for written in re.findall(r"[\w’'+.\-]+", text):
+        # "Japan." without its full stop; "U.S." keeps its last dot, which makes it the
+        # United States.
+        for word in (written.strip(".'’-"), written.strip("'’-")):
+            hits = set(tokenizer.terms(word, question=True)) & wanted
+            if hits:
+                shown.append(word)
+                wanted -= hits
+                break
     return shown

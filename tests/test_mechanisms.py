@@ -896,6 +896,7 @@ def test_and_the_us_puts_the_united_states_in_the_earlier_names_place(
     session.ask("What is the Hale government planning for its energy strategy?")
     answer = session.ask("And the U.S.?")
     assert "drafting an energy strategy" in first_quote(answer)
+    assert (answer.searched or "").startswith("U.S. (with")  # shown as written
 
 
 def test_a_new_name_takes_the_place_of_a_person_not_of_a_titled_thing(
