@@ -737,11 +737,13 @@ class Selector:
                 continue  # a plural of a name the corpus uses
             if any(self.index.doc_freq(c) > 0 for c in CAPITALS.get(t, ())):
                 continue  # a capital standing for a country the corpus names
-            if any(
+            if self.lexicon.is_concrete(t) and any(
                 self.index.doc_freq(r) > 0 and t in self.lexicon.related(r)
                 for r in self.lexicon.related(t)
             ):
-                continue  # another name for the same thing, both ways: "America", "U.S."
+                # Another name for the same place or body, both ways: "America", "U.S.";
+                # not a common word written as a name ("Excel" is not "surpass").
+                continue
             span = self._year_span if _YEAR.fullmatch(t) else None
             far_year = span is not None and not span[0] - 1 <= int(t) <= span[1] + 1
             if not t[0].isdigit() or far_year:

@@ -345,6 +345,22 @@ def test_a_capital_named_as_a_place_does_not_stand_for_its_country(
     assert first_quote(answer) == "After the talks, the trade ministers released a joint note."
 
 
+def test_a_common_word_written_as_a_name_is_not_another_name_for_its_synonym(
+    tmp_path: Path, make_corpus
+) -> None:
+    # WordNet links "excel" and "surpass" both ways, as it does "America" and "U.S.", but
+    # Excel is no place or body that the corpus could be calling by another name.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fleet.txt": "Fleet\n\nThe fleet now surpasses its rivals in size, and it cost "
+            "five billion yen to convert.\n\nThe harbour was closed.\n"
+        },
+    )
+    assert not bot.ask("How do I convert yen to dollars in Excel?").answered
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 
