@@ -338,6 +338,12 @@ class Selector:
         self._titles = {d.id: d.title for d in corpus.documents}
         self._names = self._document_names()
 
+    @property
+    def document_names(self) -> frozenset[str]:
+        """Terms that name a document (its author, source or a title word no paragraph
+        uses; "editorial" for the one unsigned piece)."""
+        return frozenset(self._names)
+
     @cached_property
     def _year_span(self) -> tuple[int, int] | None:
         """The earliest and latest year the corpus mentions (looked up on first need: it

@@ -251,7 +251,9 @@ class Session:
     def ask(self, question: str, *, max_citations: int | None = None) -> Answer:
         query = self.bot.query(question, allow_empty=self._frame is not None)
         if self._frame is not None and (not query.terms or is_follow_up(query.text, query)):
-            query = with_context(query, self._frame, self.bot.tokenizer)
+            query = with_context(
+                query, self._frame, self.bot.tokenizer, self.bot.selector.document_names
+            )
             last = self.history[-1] if self.history else None
             if last is not None and last.answered and last.citations:
                 c = last.citations[0]

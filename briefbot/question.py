@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from .lexicon import CAPITALS
@@ -343,20 +344,26 @@ _PRONOUN = LazyPattern(r"\b(it|its|they|them|their|he|she|him|his|her|that|this|
 _THE_OTHER_ONE = LazyPattern(r"\bthe\s+(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE)
 
 
-def with_context(query: Query, previous: Query, tokenizer: Tokenizer) -> Query:
+def with_context(
+    query: Query,
+    previous: Query,
+    tokenizer: Tokenizer,
+    document_names: Collection[str] = (),
+) -> Query:
     """``query`` widened by the previous question's terms, which weigh less.
 
     A name or number in the new question replaces the previous question's names or numbers
     ("And the 2022 one?" after a question about 2021 drops 2021), so the follow-up asks
     about the new thing in the old frame.  What only the follow-up itself can say (its
-    names, "what else", the part of a piece it asks about) stays as parsed.
+    names, "what else", the part of a piece it asks about) stays as parsed.  A name in
+    ``document_names`` ("And the Diplomat piece?") picks a document and replaces nothing.
     """
     new_numbers = any(t[0].isdigit() for t in query.specific)
     # "What does Beijing call them?": a pronoun stands for the earlier names, so a new
     # name is added to them; "And Beijing?" puts the new name in the old one's place --
     # in the place of a name of its sort when there is one ("And the US?" after "Who
     # represented Japan at the March 2+2?" replaces Japan, not March).
-    new = {t for t in query.specific if not t[0].isdigit()}
+    new = {t for t in query.specific if not t[0].isdigit() and t not in document_names}
     if US_TOKEN in query.terms:
         new.add(US_TOKEN)
     if _PRONOUN.search(query.text.lower()):

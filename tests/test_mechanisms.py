@@ -974,6 +974,26 @@ def test_a_follow_up_reads_on_from_the_last_answer(tmp_path: Path, make_corpus) 
     assert first_quote(answer).startswith("Its walls were cracking")
 
 
+def test_a_follow_up_naming_a_document_keeps_the_earlier_names(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "Ann Lee" names a piece (its author), so she does not take Oslo's place.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_harbour.txt": "Harbour Report\n\nBy Ann Lee\n\nThe ferry was late again this "
+            "week, the harbour master said.\n\nThe Oslo council praised the new ferry.\n",
+            "b_notes.txt": "Notes\n\nThe Oslo council criticized the ferry timetable.\n\n"
+            "Bread prices rose.\n",
+        },
+    )
+    session = bot.session()
+    session.ask("What did the editorial say about Oslo?")
+    answer = session.ask("And Ann Lee's piece?")
+    assert first_quote(answer) == "The Oslo council praised the new ferry."
+
+
 def test_why_alone_asks_why_of_the_earlier_question(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
