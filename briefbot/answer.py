@@ -235,6 +235,10 @@ _LEANS_BACK = LazyPattern(
     re.IGNORECASE,
 )
 
+# "It was the first ...", "This is ...": a sentence that says more of what the one before
+# spoke of.
+_SAYS_MORE = LazyPattern(r"\W*(?:it|this|that|these|they) (?:was|is|were|are)\b", re.IGNORECASE)
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
@@ -301,6 +305,9 @@ class _Sentence:
     index: int = 0
     position: int = 0  # the paragraph's place in the index
     direct: bool = False  # holds a question term itself, not only a related word
+    # What the answer must hold (a time for "when", ...), which the quote may take from
+    # the next sentence when that one says more of the same thing ("It was ...").
+    wants: LazyPattern | re.Pattern[str] | None = None
 
 
 # "the Tokyo talks", "in Tokyo", "to Beijing": a capital named as a place.
@@ -920,7 +927,10 @@ class Selector:
             score -= k.long_sentence_penalty * max(0, len(terms[i]) - k.long_sentence) / k.long_sentence
             direct = any(strength[i].get(t) == 1.0 for t in strength[i])
             out.append(
-                _Sentence(para, start, end, score, matched[i], spans, matched, i, position, direct)
+                _Sentence(
+                    para, start, end, score, matched[i], spans, matched, i, position, direct,
+                    cue if query.kind in (TIME, PLACE, QUANTITY) else None,
+                )
             )
         return out
 
@@ -1071,6 +1081,19 @@ class Selector:
             # "These four countries ...", "It was the first ...": the sentence before says
             # what it speaks of, so the quote keeps it.
             lo -= 1
+        text = sentence.para.text
+        if (
+            sentence.wants is not None
+            and hi + 1 < len(spans)
+            and not sentence.wants.search(text, spans[lo][0], spans[hi][1])
+            and _SAYS_MORE.match(text, spans[hi + 1][0])
+            and sentence.wants.search(text, spans[hi + 1][0], spans[hi + 1][1])
+            and spans[hi + 1][1] - spans[lo][0] <= self.tuning.max_quote_chars
+        ):
+            # "When had the 2+2 met before?" -- "The 2+2 was held by the ministers. It was
+            # the first such meeting since last March.": the time is in the next sentence,
+            # which says more about the same thing.
+            hi += 1
         return spans[lo][0], spans[hi][1]
 
 

@@ -361,6 +361,25 @@ def test_a_common_word_written_as_a_name_is_not_another_name_for_its_synonym(
     assert not bot.ask("How do I convert yen to dollars in Excel?").answered
 
 
+def test_the_quote_takes_the_time_from_a_next_sentence_that_says_more(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "council.txt": "Council\n\nThe harbour council met on the pier to discuss the "
+            "boats. It was the first such gathering since last March.\n\n"
+            "The boats are painted blue.\n"
+        },
+    )
+    answer = bot.ask("When had the harbour council met before this?")
+    assert answer.answered
+    assert first_quote(answer).endswith("since last March.")
+    # A next sentence about something else ("It opened on May 4 ...") lends no time: see
+    # test_what_date_needs_a_calendar_date.
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 
