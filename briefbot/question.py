@@ -194,7 +194,7 @@ _WHICH_NOUN = re.compile(
 )
 # "What is the population of Taiwan?", "What is China's defense budget in dollars?"
 _WHAT_IS = re.compile(
-    rf"^\W*what\s+(?:is|are|was|were)\s+((?:{_WORD_FORM}\s+){{0,4}}?)({_WORD_FORM})"
+    rf"^\W*what(?:\s+(?:is|are|was|were)|['’]s)\s+((?:{_WORD_FORM}\s+){{0,4}}?)({_WORD_FORM})"
     rf"(?:\s+{_PREPOSITION}\b|\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )

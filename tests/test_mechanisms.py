@@ -119,6 +119,7 @@ TOWN = {
         ("What recently passed law did they cite?", "law"),  # "passed" modifies "law"
         ("Who is the mayor?", None),
         ("What was special about the mayor's trip?", None),  # a quality, not a thing
+        ("What's the population of Millbrook?", "popul"),
     ],
 )
 def test_focus_is_the_head_noun_of_what_is_asked(question: str, focus: str | None) -> None:
