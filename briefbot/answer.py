@@ -311,10 +311,12 @@ class _Sentence:
 
 
 # "the Tokyo talks", "in Tokyo", "to Beijing": a capital named as a place.
+# (Any case: "flew to tokyo" is typed too; only capitals are looked for.)
 _CAPITAL_AS_PLACE = LazyPattern(
-    r"\b(?:in|at|to|from|near|outside|around)\s+([A-Z][a-z]+)\b"
-    r"|\b([A-Z][a-z]+)\s+(?:meetings?|talks|summits?|visits?|trips?|conferences?|sessions?"
-    r"|rounds?|gatherings?|2\s*\+\s*2|one)\b"
+    r"\b(?:in|at|to|from|near|outside|around)\s+([a-z]+)\b"
+    r"|\b([a-z]+)\s+(?:meetings?|talks|summits?|visits?|trips?|conferences?|sessions?"
+    r"|rounds?|gatherings?|2\s*\+\s*2|one)\b",
+    re.IGNORECASE,
 )
 
 
