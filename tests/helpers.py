@@ -18,9 +18,9 @@ OTTERS = (
 )
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    """Run the command line in-process: (exit code, stdout, stderr)."""
-    code = main(list(argv))
+def run(capsys, *argv: str | Path) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    """Run the command line in-process: (exit code, stdout, stderr); paths may be Paths."""
+    code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -7,7 +7,6 @@ progress output.  The CLI runs in process through ``briefbot.cli.main``.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import json
 import os
@@ -15,15 +14,20 @@ import re
 import signal
 import stat
 import sys
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import hang_guard, run
 
 import briefbot.output
-from briefbot.briefing import DEFAULT_SECTION, KEY_POINTS, SectionPlan, parse_questions, render
-from briefbot.cli import main
+from briefbot.briefing import (
+    DEFAULT_SECTION,
+    KEY_POINTS,
+    SectionPlan,
+    parse_questions,
+    render,
+)
 from briefbot.engine import Briefbot
 from briefbot.output import write_atomic
 
@@ -55,42 +59,11 @@ EXTS = {"md": ".md", "html": ".html", "json": ".json"}
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def one_error_line(err: str) -> str:
     lines = err.splitlines()
     assert len(lines) == 1, f"expected exactly one line on stderr, got {lines!r}"
     assert lines[0].startswith("briefbot: error: "), lines[0]
     return lines[0]
-
-
-class _TooSlow(BaseException):
-    """Raised by the alarm; a BaseException so no ``except Exception`` swallows it."""
-
-
-@contextlib.contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Fail (instead of hanging) when the body runs longer than ``seconds``."""
-    if not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def too_slow(signum, frame):
-        raise _TooSlow
-
-    previous = signal.signal(signal.SIGALRM, too_slow)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    except _TooSlow:
-        pytest.fail(f"still running after {seconds} s")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -660,7 +633,7 @@ def test_hostile_or_broken_briefing_template_is_refused_by_name_with_no_output(
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     memo = out_dir / "memo.md"
-    with deadline(3):
+    with hang_guard(3):
         code, out, err = run(capsys, "brief", questions, "-o", memo, "--templates", templates)
     assert code == 2
     assert out == ""
@@ -740,7 +713,7 @@ def test_template_cannot_build_a_value_over_the_sandbox_size_limit(
     templates.mkdir()
     (templates / "briefing.md.j2").write_text(expression + "\n", encoding="utf-8")
     memo = tmp_path / "memo.md"
-    with deadline(3):
+    with hang_guard(3):
         code, _, err = run(capsys, "brief", questions, "-o", memo, "--templates", templates)
     assert code == 2, f"rendered {memo.stat().st_size if memo.exists() else 0} bytes"
     assert "briefing.md.j2" in one_error_line(err)
@@ -757,7 +730,7 @@ def test_template_with_nested_bounded_loops_cannot_run_for_ever(capsys, tmp_path
         encoding="utf-8",
     )
     memo = tmp_path / "memo.md"
-    with deadline(1.5):
+    with hang_guard(1.5):
         code, _, err = run(capsys, "brief", questions, "-o", memo, "--templates", templates)
     assert code == 2
     assert "briefing.md.j2" in one_error_line(err)
