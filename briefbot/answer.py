@@ -26,6 +26,7 @@ from .lexicon import shared as shared_lexicon
 from .question import (
     ADVICE,
     AUTHOR,
+    CAPITALIZED_RUN,
     CLOSING,
     DATE,
     LIGHT_FOCUS,
@@ -41,12 +42,12 @@ from .question import (
     WORDING,
     YEAR,
     Query,
+    is_country,
 )
 from .sentences import sentence_spans
 from .text import (
     LIGHT_VERBS,
     STOPWORDS,
-    US_TOKEN,
     LazyPattern,
     Tokenizer,
     content_words,
@@ -193,8 +194,7 @@ _CALENDAR_DATE = LazyPattern(
     re.IGNORECASE,
 )
 
-# Who-questions: a run of capitalized words (not opening a sentence), or a title people hold.
-_CAPITALIZED_RUN = LazyPattern(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
+# Who-questions: a title people hold (the name that answers is a CAPITALIZED_RUN).
 _TITLE = LazyPattern(
     r"(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor|premier"
     r"|spokes(?:man|woman|person)|governor|mayor|king|queen|general|admiral|chairman|chairwoman"
@@ -347,7 +347,7 @@ class Selector:
         self._titles = {d.id: d.title for d in corpus.documents}
         self._names = self._document_names()
 
-    @property
+    @cached_property
     def document_names(self) -> frozenset[str]:
         """Terms that name a document (its author, source or a title word no paragraph
         uses; "editorial" for the one unsigned piece)."""
@@ -943,7 +943,7 @@ class Selector:
 
         def names(text: str) -> bool:
             found = [m.group(0) for m in _CUES[NAME].finditer(text)]
-            found += [m.group(0) for m in _CAPITALIZED_RUN.finditer(text)]
+            found += [m.group(0) for m in CAPITALIZED_RUN.finditer(text)]
             for name in found:
                 stems = self.tokenizer.terms(name)  # with aliases: "SCC" for its long name
                 # "the Diaoyu Islands" for the Senkaku Islands: a name that holds a
@@ -972,13 +972,13 @@ class Selector:
         # "Whose job is it to ...?" -- "it is up to Japan": a country acts as a person
         # does (not one inside a compound such as "U.S.-Japan-Australia-India").
         if not wants_person and any(
-            (t == US_TOKEN or t in CAPITALS) and t not in asked
+            is_country(t) and t not in asked
             for m in _MID_SENTENCE_NAME.finditer(quote)
             if quote[m.start() - 1 : m.start()] != "-" and quote[m.end() : m.end() + 1] != "-"
             for t in [stem(m.group(0).lower())]
         ):
             return True
-        for match in _CAPITALIZED_RUN.finditer(quote):
+        for match in CAPITALIZED_RUN.finditer(quote):
             found = words(match.group(0))
             while found and found[0] in STOPWORDS:
                 found = found[1:]  # "The", "In" opening a sentence
@@ -1103,7 +1103,7 @@ def person_named(text: str) -> str | None:
     """The first personal name in ``text`` ("Yuki Tatsumi is a senior fellow at the
     Stimson Center" -> "Yuki Tatsumi"): the last two of a run of capitalized words whose
     last word is not a title's or an institution's."""
-    for match in _CAPITALIZED_RUN.finditer(text):
+    for match in CAPITALIZED_RUN.finditer(text):
         found = match.group(0).split()
         while found and found[0].lower() in STOPWORDS | TITLE_WORDS:
             found = found[1:]

@@ -442,7 +442,7 @@ _WH_WORD = LazyPattern(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
 
 
 # A run of capitalized words: "National Security Strategy", "Antony Blinken".
-_CAPITALIZED_RUN = LazyPattern(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
+CAPITALIZED_RUN = LazyPattern(r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+")
 
 
 def _titled_names(text: str) -> set[str]:
@@ -450,18 +450,23 @@ def _titled_names(text: str) -> set[str]:
     "Coast Guard"): the title of a thing, not a person or a country."""
     lexicon = shared_lexicon()
     titled: set[str] = set()
-    for match in _CAPITALIZED_RUN.finditer(text):
+    for match in CAPITALIZED_RUN.finditer(text):
         stems = [stem(w) for w in words(match.group(0)) if w not in STOPWORDS]
         if len(stems) >= 2 and all(
-            lexicon.related(t) and _name_sort(t) != "country" for t in stems
+            lexicon.related(t) and not is_country(t) for t in stems
         ):
             titled.update(stems)
     return titled
 
 
+def is_country(term: str) -> bool:
+    """Whether ``term`` names a country or its capital ("japan", "tokyo", the U.S.)."""
+    return term == US_TOKEN or term in CAPITALS
+
+
 def _name_sort(term: str) -> str:
     """"country" for a country or capital, "name" for any other name."""
-    return "country" if term == US_TOKEN or term in CAPITALS else "name"
+    return "country" if is_country(term) else "name"
 
 
 # Asking for what comes next rather than for anything in particular.
