@@ -833,7 +833,7 @@ class Selector:
         documents ("according to the editorial") chooses the document instead."""
         for match in _SPEAKER.finditer(query.text):
             phrase = match.group(1) or match.group(2)
-            if {stem(w) for w in words(phrase)} & set(self._names) or any(
+            if {stem(w) for w in words(phrase)} & self.document_names or any(
                 w in EDITORIAL_WORDS for w in words(phrase)
             ):
                 continue
