@@ -239,6 +239,9 @@ _LEANS_BACK = LazyPattern(
 # spoke of.
 _SAYS_MORE = LazyPattern(r"\W*(?:it|this|that|these|they) (?:was|is|were|are)\b", re.IGNORECASE)
 
+# "the meeting was held online": a thing named before, pointed at by a common noun.
+_DEFINITE = LazyPattern(r"\b(?:the|this|that|such)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
@@ -310,6 +313,9 @@ class _Sentence:
     wants: LazyPattern | re.Pattern[str] | None = None
 
 
+_Place = tuple[int, int]  # a sentence in a document: (paragraph number, sentence index)
+
+
 # "the Tokyo talks", "in Tokyo", "to Beijing": a capital named as a place.
 # (Any case: "flew to tokyo" is typed too; only capitals are looked for.)
 _CAPITAL_AS_PLACE = LazyPattern(
@@ -346,12 +352,43 @@ class Selector:
         self.lexicon = lexicon if lexicon is not None else shared_lexicon()
         self._titles = {d.id: d.title for d in corpus.documents}
         self._names = self._document_names()
+        self._reference_cache: dict[str, dict[_Place, tuple[frozenset[str], tuple[_Place, ...]]]] = {}
 
     @cached_property
     def document_names(self) -> frozenset[str]:
         """Terms that name a document (its author, source or a title word no paragraph
         uses; "editorial" for the one unsigned piece)."""
         return frozenset(self._names)
+
+    def _references(self, doc: str) -> dict[_Place, tuple[frozenset[str], tuple[_Place, ...]]]:
+        """For each sentence of ``doc`` that points back at an earlier one ("It was the
+        first such meeting", "the meeting was held online"): the sentences it points at
+        (the one before or the nearer of two before that names the thing pointed at, then
+        what that one points at), and their terms it lacks, which it speaks of without
+        naming them.  Worked out for a document when first needed."""
+        if doc in self._reference_cache:
+            return self._reference_cache[doc]
+        out: dict[_Place, tuple[frozenset[str], tuple[_Place, ...]]] = {}
+        terms: dict[_Place, frozenset[str]] = {}  # each sentence's own, in order
+        for para in self.corpus.document(doc).paragraphs:
+            for i, (a, b) in enumerate(sentence_spans(para.text)):
+                text = para.text[a:b]
+                earlier = list(terms)[-2:]
+                pointed: _Place | None = None
+                if earlier and _LEANS_BACK.match(text):
+                    pointed = earlier[-1]
+                else:
+                    for m in _DEFINITE.finditer(text):
+                        noun = set(self.tokenizer.terms(m.group(1)))
+                        pointed = next((e for e in reversed(earlier) if noun & terms[e]), None)
+                        if pointed is not None:
+                            break
+                own = terms[(para.n, i)] = frozenset(self.tokenizer.terms(text))
+                if pointed is not None:
+                    chain = (pointed, *out.get(pointed, ((), ()))[1][:1])
+                    out[(para.n, i)] = (frozenset().union(*(terms[k] for k in chain)) - own, chain)
+        self._reference_cache[doc] = out
+        return out
 
     @cached_property
     def _year_span(self) -> tuple[int, int] | None:
@@ -580,13 +617,24 @@ class Selector:
         )
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         if answered and not self._fits(query, sentences[0], alternatives):
-            answered = False
+            going_on = self._going_on(query, sentences, alternatives)
+            if going_on is None:
+                answered = False
+            else:
+                sentences.remove(going_on)
+                sentences.insert(0, going_on)
         telling = [t for t in weights if t not in _GENERIC]
-        if answered and telling and not any(
-            self.index.holds(sentences[0].position, a) for t in telling for a in alternatives[t]
-        ):
+        if answered and telling:
             # "What is the boiling point of ethanol?": the passage shares only "point".
-            answered = False
+            # (Words of what the sentence points back at count: "the meeting was held
+            # online" speaks of the committee named before it.)
+            best = sentences[0]
+            pointed_at = self._references(best.para.doc).get((best.para.n, best.index), ((), ()))[0]
+            answered = any(
+                self.index.holds(best.position, a) or a in pointed_at
+                for t in telling
+                for a in alternatives[t]
+            )
         if answered and not any(
             self.index.doc_freq(a)
             for t in weights
@@ -823,6 +871,32 @@ class Selector:
             if not any(not _CUES[TIME].fullmatch(w) for w in new):
                 return False
         return True
+
+    def _going_on(
+        self, query: Query, sentences: list[_Sentence], alternatives: dict[str, dict[str, float]]
+    ) -> _Sentence | None:
+        """A sentence that goes on about what the best one speaks of, and is the kind of
+        answer it is not: "The committee met in March. ... The meeting was held online."
+        answers "Where did the committee meet?"."""
+        best = sentences[0]
+        owner_named = not self.tuning.names_in_paragraph or self._holds_names(query, best)
+        if not (owner_named and self._speaker_present(query, best, alternatives)):
+            return None  # it speaks of someone else's ..., and so does what follows it
+        # What a sentence is about comes first: "The market reopened days after the
+        # storm. It opened on May 4." goes on about the market, not the storm.
+        order = self.tokenizer.terms(best.para.text[best.start : best.end])
+        asked = {a for t, alts in alternatives.items() if t not in _GENERIC for a in alts}
+        first = next((k for k, x in enumerate(order) if x in asked), len(order))
+        if 2 * first >= len(order):
+            return None
+        references = self._references(best.para.doc)
+        for s in sentences[1:]:
+            if s.para.doc != best.para.doc:
+                continue
+            _, chain = references.get((s.para.n, s.index), ((), ()))
+            if (best.para.n, best.index) in chain and self._fits(query, s, alternatives):
+                return s
+        return None
 
     def _speaker_present(
         self, query: Query, best: _Sentence, alternatives: dict[str, dict[str, float]]

@@ -1377,3 +1377,27 @@ def test_a_passage_sharing_only_generic_words_does_not_answer(tmp_path: Path, ma
     )
     assert not bot.ask("What is the boiling point of ethanol?").answered
     assert bot.ask("What were the main points of the fishing dispute?").answered
+
+
+def test_a_sentence_pointing_back_answers_where_its_antecedent_does_not(
+    tmp_path: Path, make_corpus
+) -> None:
+    # The Orchard Council is named in one paragraph; where it met is said in the next,
+    # of "the meeting", which points back at it.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "council.txt": "Orchard Notes\n\nThe Orchard Council was convened by the growers of "
+            "the valley. It was the first such meeting since the frost.\n\nIt is a pity that "
+            "the meeting was held online because of the snow, but the growers agreed on "
+            "prices.\n\nThe Cider Guild was convened by the brewers. Prices rose "
+            "sharply that year.\n",
+            "other.txt": "Market Notes\n\nThe market sold pears and plums.\n",
+        },
+    )
+    answer = bot.ask("Where was the Orchard Council held?")
+    assert answer.answered
+    assert "held online because of the snow" in first_quote(answer)
+    # Nothing that points back at the guild says where it met.
+    assert not bot.ask("Where was the Cider Guild held?").answered
