@@ -242,6 +242,12 @@ _SAYS_MORE = LazyPattern(r"\W*(?:it|this|that|these|they) (?:was|is|were|are)\b"
 # "the meeting was held online": a thing named before, pointed at by a common noun.
 _DEFINITE = LazyPattern(r"\b(?:the|this|that|such)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
 
+# "U.S. President Joe Biden", "French Prime Minister Anne Roy": a country's leader.
+_LEADER = LazyPattern(
+    r"\b((?:[A-Z]\.)+|[A-Z][a-z]+) (?:President|Prime Minister|Premier|Chancellor)"
+    r"(?: [A-Z][a-z]+)? ([A-Z][a-z]+)\b"
+)
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
@@ -282,6 +288,7 @@ class Tuning:
     related_limit: int = 50  # words with more relatives than this are too vague to expand
     focus_weight: float = 1.5  # the head noun of what is asked for
     contrasted_weight: float = 0.3  # "rather than in person": what the question sets aside
+    leader_match: float = 0.3  # a country's leader's name ("Biden") standing for it
     reading_on_bonus: float = 0.2  # a follow-up: the last answer's paragraph and the next
     replaced_penalty: float = 0.3  # "And the U.S.?": for a sentence about the earlier name
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
@@ -391,6 +398,19 @@ class Selector:
         return out
 
     @cached_property
+    def _leaders(self) -> dict[str, set[str]]:
+        """The last names of those the documents name as a country's leader ("U.S.
+        President Joe Biden"), by the country's term."""
+        out: dict[str, set[str]] = {}
+        for d in self.corpus.documents:
+            for p in d.paragraphs:
+                for m in _LEADER.finditer(p.text):
+                    for c in self.tokenizer.terms(m.group(1)):
+                        if is_country(c):
+                            out.setdefault(c, set()).update(self.tokenizer.terms(m.group(2)))
+        return out
+
+    @cached_property
     def _year_span(self) -> tuple[int, int] | None:
         """The earliest and latest year the corpus mentions (looked up on first need: it
         reads the whole vocabulary)."""
@@ -471,6 +491,10 @@ class Selector:
             # "the Senkakus" names what the text calls "the Senkaku Islands".
             if t.endswith("s") and not self.index.doc_freq(t) and self.index.doc_freq(t[:-1]):
                 alts[t[:-1]] = 1.0
+            # "Washington", "the U.S.": "the Biden administration", its leader's.
+            for country in ({t} | related) & self._leaders.keys():
+                for leader in self._leaders[country] - weights.keys():
+                    alts.setdefault(leader, self.tuning.leader_match)
             # A word with very many relatives ("take", "set") is too vague to stand in.
             if not factor or len(related) > self.tuning.related_limit:
                 out[t] = alts
@@ -984,7 +1008,12 @@ class Selector:
             coverage = sum(weights[t] * f for t, f in strength[i].items()) / total
             # Terms a neighbour holds count a little: the quote may grow to include it.
             near = set().union(*matched[max(0, i - 1) : i + 2]) - matched[i]
-            context = sum(weights[t] for t in near) / total
+            # (As strongly as the neighbour holds it: no more than a related word counts in
+            # the sentence itself.)
+            context = sum(
+                weights[t] * max(g.get(t, 0.0) for g in strength[max(0, i - 1) : i + 2])
+                for t in near
+            ) / total
             # A sentence that returns to a term (names it twice) is more about it.
             repeats = sum(
                 weights[t] * min(terms[i].count(t) - 1, 2) for t in matched[i]

@@ -1401,3 +1401,38 @@ def test_a_sentence_pointing_back_answers_where_its_antecedent_does_not(
     assert "held online because of the snow" in first_quote(answer)
     # Nothing that points back at the guild says where it met.
     assert not bot.ask("Where was the Cider Guild held?").answered
+
+
+def test_a_leader_named_with_his_country_stands_for_it(tmp_path: Path, make_corpus) -> None:
+    # The corpus says who leads France; "Paris" (its capital) then reaches "the Roy
+    # government", and the Ruiz government (Spain's, never said) stays a stranger.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "trade.txt": "Trade Notes\n\nFrench Prime Minister Anne Roy opened the fair.\n\n"
+            "The Ruiz government is drafting its new trade plan. The Roy government has "
+            "nearly finished work on its new trade plan.\n",
+        },
+    )
+    answer = bot.ask("How far along is Paris with its new trade plan?")
+    assert answer.answered
+    assert first_quote(answer).startswith("The Roy government has nearly finished")
+
+
+def test_a_neighbour_lends_a_related_word_no_more_than_it_holds_it(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "Roy" stands for France only weakly; the sentence next to the one that names Roy
+    # must not gain more from it than that sentence does itself.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "trade.txt": "Trade Notes\n\nFrench Prime Minister Anne Roy opened the fair.\n\n"
+            "The Ruiz government has nearly finished its new trade plan. The Roy government "
+            "is in the early stages of drafting its new trade plan.\n",
+        },
+    )
+    answer = bot.ask("How far along is Paris with its new trade plan?")
+    assert first_quote(answer).startswith("The Roy government is in the early stages")
