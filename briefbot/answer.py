@@ -248,6 +248,13 @@ _LEADER = LazyPattern(
     r"(?: [A-Z][a-z]+)? ([A-Z][a-z]+)\b"
 )
 
+# "As a result, ...", "That is why ...": the sentence before gave the cause.
+_CONSEQUENCE = LazyPattern(
+    r"\W*(?:as a (?:result|consequence)|therefore|consequently|thus|hence|for this reason"
+    r"|that is why|this is why)\b",
+    re.IGNORECASE,
+)
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
@@ -1022,7 +1029,11 @@ class Selector:
             score = coverage + k.repeat_weight * repeats + k.neighbour_weight * context
             score += k.paragraph_weight * para_coverage + bonus
             score += k.proximity_weight * _proximity(terms[i], matched[i])
-            if cue is not None and matched[i] and cue.search(texts[i]):
+            # "Why?": a sentence the next one follows from ("As a result, ...") gives a cause.
+            gives_cause = (
+                query.kind == REASON and i + 1 < len(texts) and _CONSEQUENCE.match(texts[i + 1])
+            )
+            if cue is not None and matched[i] and (cue.search(texts[i]) or gives_cause):
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):
                 score += self.tuning.counted_bonus

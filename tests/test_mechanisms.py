@@ -1436,3 +1436,18 @@ def test_a_neighbour_lends_a_related_word_no_more_than_it_holds_it(
     )
     answer = bot.ask("How far along is Paris with its new trade plan?")
     assert first_quote(answer).startswith("The Roy government is in the early stages")
+
+
+def test_the_sentence_a_consequence_follows_from_answers_why(tmp_path: Path, make_corpus) -> None:
+    # "As a result, ..." says the sentence before it gave the cause.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair Notes\n\nThe river festival fills the town each June. The river "
+            "festival could flood the old market. As a result, the council moved it uphill.\n\n"
+            "The apple fair sold cider.\n",
+        },
+    )
+    answer = bot.ask("Why does the river festival worry the town?")
+    assert "could flood the old market" in first_quote(answer)
