@@ -243,6 +243,7 @@ _SAYS_MORE = LazyPattern(r"\W*(?:it|this|that|these|they) (?:was|is|were|are)\b"
 _DEFINITE = LazyPattern(r"\b(?:the|this|that|such)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
 
 # "U.S. President Joe Biden", "French Prime Minister Anne Roy": a country's leader.
+_LEADER_TITLES = ("president", "prime", "premier", "chancellor")
 _LEADER = LazyPattern(
     r"\b((?:[A-Z]\.)+|[A-Z][a-z]+) (?:President|Prime Minister|Premier|Chancellor)"
     r"(?: [A-Z][a-z]+)? ([A-Z][a-z]+)\b"
@@ -407,14 +408,15 @@ class Selector:
     @cached_property
     def _leaders(self) -> dict[str, set[str]]:
         """The last names of those the documents name as a country's leader ("U.S.
-        President Joe Biden"), by the country's term."""
+        President Joe Biden"), by the country's term.  Read, when a question first names a
+        country, from the paragraphs the index says hold a leader's title."""
         out: dict[str, set[str]] = {}
-        for d in self.corpus.documents:
-            for p in d.paragraphs:
-                for m in _LEADER.finditer(p.text):
-                    for c in self.tokenizer.terms(m.group(1)):
-                        if is_country(c):
-                            out.setdefault(c, set()).update(self.tokenizer.terms(m.group(2)))
+        titled = {p for w in _LEADER_TITLES for p in self.index.positions(stem(w))}
+        for position in sorted(titled):
+            for m in _LEADER.finditer(self.paragraphs[position].text):
+                for c in self.tokenizer.terms(m.group(1)):
+                    if is_country(c):
+                        out.setdefault(c, set()).update(self.tokenizer.terms(m.group(2)))
         return out
 
     @cached_property
@@ -499,8 +501,8 @@ class Selector:
             if t.endswith("s") and not self.index.doc_freq(t) and self.index.doc_freq(t[:-1]):
                 alts[t[:-1]] = 1.0
             # "Washington", "the U.S.": "the Biden administration", its leader's.
-            for country in ({t} | related) & self._leaders.keys():
-                for leader in self._leaders[country] - weights.keys():
+            for country in sorted(c for c in {t} | related if is_country(c)):
+                for leader in self._leaders.get(country, set()) - weights.keys():
                     alts.setdefault(leader, self.tuning.leader_match)
             # A word with very many relatives ("take", "set") is too vague to stand in.
             if not factor or len(related) > self.tuning.related_limit:
