@@ -329,6 +329,9 @@ class _Sentence:
 
 
 _Place = tuple[int, int]  # a sentence in a document: (paragraph number, sentence index)
+# What a sentence points back at: the terms it speaks of without naming them, and the
+# sentences it points at, nearest first.
+_Pointer = tuple[frozenset[str], tuple[_Place, ...]]
 
 
 # "the Tokyo talks", "in Tokyo", "to Beijing": a capital named as a place.
@@ -367,7 +370,7 @@ class Selector:
         self.lexicon = lexicon if lexicon is not None else shared_lexicon()
         self._titles = {d.id: d.title for d in corpus.documents}
         self._names = self._document_names()
-        self._reference_cache: dict[str, dict[_Place, tuple[frozenset[str], tuple[_Place, ...]]]] = {}
+        self._pointing_cache: dict[tuple[str, int], dict[_Place, _Pointer]] = {}
 
     @cached_property
     def document_names(self) -> frozenset[str]:
@@ -375,34 +378,41 @@ class Selector:
         uses; "editorial" for the one unsigned piece)."""
         return frozenset(self._names)
 
-    def _references(self, doc: str) -> dict[_Place, tuple[frozenset[str], tuple[_Place, ...]]]:
-        """For each sentence of ``doc`` that points back at an earlier one ("It was the
-        first such meeting", "the meeting was held online"): the sentences it points at
-        (the one before or the nearer of two before that names the thing pointed at, then
-        what that one points at), and their terms it lacks, which it speaks of without
-        naming them.  Worked out for a document when first needed."""
-        if doc in self._reference_cache:
-            return self._reference_cache[doc]
-        out: dict[_Place, tuple[frozenset[str], tuple[_Place, ...]]] = {}
-        terms: dict[_Place, frozenset[str]] = {}  # each sentence's own, in order
-        for para in self.corpus.document(doc).paragraphs:
-            for i, (a, b) in enumerate(sentence_spans(para.text)):
-                text = para.text[a:b]
-                earlier = list(terms)[-2:]
+    def _pointing(self, doc: str, n: int) -> dict[_Place, _Pointer]:
+        """For each sentence of paragraph ``n`` of ``doc`` that points back at an earlier
+        one ("It was the first such meeting", "the meeting was held online"): the sentences
+        it points at (the one before, or the nearer of the two before that names the thing
+        pointed at; then what that one points at), and their terms it lacks, which it
+        speaks of without naming them.  Pointing reaches at most four sentences back, so
+        the paragraphs just before ``n`` are all it reads."""
+        if (doc, n) in self._pointing_cache:
+            return self._pointing_cache[(doc, n)]
+        out: dict[_Place, _Pointer] = {}
+        terms: dict[_Place, frozenset[str]] = {}  # each sentence's own
+        order: list[_Place] = []
+        for m in range(n - 4, n + 1):
+            position = self._positions.get((doc, m))
+            if position is None:
+                continue
+            text = self.paragraphs[position].text
+            for i, (a, b) in enumerate(sentence_spans(text)):
+                sentence = text[a:b]
+                earlier = order[-2:]
                 pointed: _Place | None = None
-                if earlier and _LEANS_BACK.match(text):
+                if earlier and _LEANS_BACK.match(sentence):
                     pointed = earlier[-1]
                 else:
-                    for m in _DEFINITE.finditer(text):
-                        noun = set(self.tokenizer.terms(m.group(1)))
+                    for match in _DEFINITE.finditer(sentence):
+                        noun = set(self.tokenizer.terms(match.group(1)))
                         pointed = next((e for e in reversed(earlier) if noun & terms[e]), None)
                         if pointed is not None:
                             break
-                own = terms[(para.n, i)] = frozenset(self.tokenizer.terms(text))
+                own = terms[(m, i)] = frozenset(self.tokenizer.terms(sentence))
+                order.append((m, i))
                 if pointed is not None:
                     chain = (pointed, *out.get(pointed, ((), ()))[1][:1])
-                    out[(para.n, i)] = (frozenset().union(*(terms[k] for k in chain)) - own, chain)
-        self._reference_cache[doc] = out
+                    out[(m, i)] = (frozenset().union(*(terms[k] for k in chain)) - own, chain)
+        self._pointing_cache[(doc, n)] = out
         return out
 
     @cached_property
@@ -662,12 +672,11 @@ class Selector:
             # (Words of what the sentence points back at count: "the meeting was held
             # online" speaks of the committee named before it.)
             best = sentences[0]
-            pointed_at = self._references(best.para.doc).get((best.para.n, best.index), ((), ()))[0]
-            answered = any(
-                self.index.holds(best.position, a) or a in pointed_at
-                for t in telling
-                for a in alternatives[t]
-            )
+            asked = [a for t in telling for a in alternatives[t]]
+            if not any(self.index.holds(best.position, a) for a in asked):
+                pointing = self._pointing(best.para.doc, best.para.n)
+                pointed_at = pointing.get((best.para.n, best.index), ((), ()))[0]
+                answered = any(a in pointed_at for a in asked)
         if answered and not any(
             self.index.doc_freq(a)
             for t in weights
@@ -922,11 +931,10 @@ class Selector:
         first = next((k for k, x in enumerate(order) if x in asked), len(order))
         if 2 * first >= len(order):
             return None
-        references = self._references(best.para.doc)
         for s in sentences[1:]:
-            if s.para.doc != best.para.doc:
+            if s.para.doc != best.para.doc or not 0 <= s.para.n - best.para.n <= 4:
                 continue
-            _, chain = references.get((s.para.n, s.index), ((), ()))
+            _, chain = self._pointing(s.para.doc, s.para.n).get((s.para.n, s.index), ((), ()))
             if (best.para.n, best.index) in chain and self._fits(query, s, alternatives):
                 return s
         return None
