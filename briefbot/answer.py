@@ -243,9 +243,9 @@ _SAYS_MORE = LazyPattern(r"\W*(?:it|this|that|these|they) (?:was|is|were|are)\b"
 _DEFINITE = LazyPattern(r"\b(?:the|this|that|such)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
 
 # "U.S. President Joe Biden", "French Prime Minister Anne Roy": a country's leader.
-_LEADER_TITLES = ("president", "prime", "premier", "chancellor")
+_LEADER_TITLES = ("President", "Prime Minister", "Premier", "Chancellor")
 _LEADER = LazyPattern(
-    r"\b((?:[A-Z]\.)+|[A-Z][a-z]+) (?:President|Prime Minister|Premier|Chancellor)"
+    rf"\b((?:[A-Z]\.)+|[A-Z][a-z]+) (?:{'|'.join(_LEADER_TITLES)})"
     r"(?: [A-Z][a-z]+)? ([A-Z][a-z]+)\b"
 )
 
@@ -421,7 +421,9 @@ class Selector:
         President Joe Biden"), by the country's term.  Read, when a question first names a
         country, from the paragraphs the index says hold a leader's title."""
         out: dict[str, set[str]] = {}
-        titled = {p for w in _LEADER_TITLES for p in self.index.positions(stem(w))}
+        # (A title's first word is enough to find it: "prime" for "Prime Minister".)
+        firsts = {stem(title.split()[0].lower()) for title in _LEADER_TITLES}
+        titled = {p for w in firsts for p in self.index.positions(w)}
         for position in sorted(titled):
             for m in _LEADER.finditer(self.paragraphs[position].text):
                 for c in self.tokenizer.terms(m.group(1)):
