@@ -600,6 +600,11 @@ class Selector:
         stands = _stands_for(alternatives)
         search = {a: f for a, (_, f) in stands.items()}
         ranked = self.index.top(list(search), self.tuning.candidates, weights=search)
+        if only and not any(self.paragraphs[p].doc in only for p, _ in ranked):
+            # "What does the editorial say about ...?": its paragraphs compete, however
+            # many paragraphs of other documents match better.
+            among = [self._positions[(p.doc, p.n)] for d in only for p in self.corpus.document(d).paragraphs]
+            ranked = self.index.top(list(search), self.tuning.candidates, weights=search, among=among) or ranked
         bare = query.after is not None and query.carried and set(query.terms) <= query.carried
         if bare:
             # "Why?", "what does it say after that": the quoted paragraph and the next one

@@ -248,19 +248,28 @@ class Index:
         return scores
 
     def top(
-        self, terms: Sequence[str], k: int, weights: Mapping[str, float] | None = None
+        self,
+        terms: Sequence[str],
+        k: int,
+        weights: Mapping[str, float] | None = None,
+        among: Sequence[int] | None = None,
     ) -> list[tuple[int, float]]:
         """The ``k`` best (position, score) pairs among paragraphs holding any of ``terms``.
 
         Candidates come from the postings, not from the score's sign: under Okapi a
         paragraph can hold a term whose IDF is zero or negative and still be the match.
         ``weights`` (term -> factor, for every term) scales each term's part of the score;
-        without it every term counts once, exactly as in rank-bm25.
+        without it every term counts once, exactly as in rank-bm25.  ``among`` limits the
+        candidates to those positions.
         """
         known = self._known(terms)
         if not known:
             return []
         candidates = distinct(np.concatenate([self._posting(t)[0] for t in known]))
+        if among is not None:
+            candidates = candidates[np.isin(candidates, np.asarray(among, dtype=candidates.dtype))]
+            if not len(candidates):
+                return []
         scores = self._score_array(known, weights)[candidates]
         if len(candidates) > k:
             keep = np.argpartition(-scores, k - 1)[:k]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from .dates import MONTH_NAMES, YEAR_PATTERN
 from .lexicon import CAPITALS
 from .lexicon import shared as shared_lexicon
 from .text import STOPWORDS, US_TOKEN, LazyPattern, Tokenizer, stem, words
@@ -376,10 +377,13 @@ def with_context(
         old = (old - _titled_names(previous.text)) or old
         same_sort = {t for t in old if _name_sort(t) in {_name_sort(n) for n in new}}
         old = same_sort or old  # a question of its own ("What must Japan do?") drops all
+    # "What does Tatsumi say ...? What about the editorial?": a document the follow-up
+    # names takes the place of one the earlier question named.
+    naming = [w for w in words(query.text) if stem(w) in document_names]
     carried = []
     replaced = set()
     for t in previous.terms:
-        if t in query.terms:
+        if t in query.terms or (naming and t in document_names):
             continue
         if t in previous.specific and (t[0].isdigit() if new_numbers else False):
             continue
@@ -411,7 +415,10 @@ def with_context(
             searched=f"{' '.join(own)} (in the other one, with {' '.join(context)} from before)",
         )
     if elsewhere or _THE_OTHER_ONE.search(query.text):
-        # The earlier question, asked again of the one these words point to.
+        # The earlier question, asked again of the one these words point to.  Shown
+        # without the dates that picked out the earlier one, which the search drops.
+        if elsewhere:
+            context = _surface(previous.text, tuple(t for t in carried if not _is_date(t)), tokenizer)
         return replace(
             query,
             terms=tuple(carried) + query.terms,
@@ -422,7 +429,11 @@ def with_context(
             focus=previous.focus,
             elsewhere=elsewhere,
             asks=query.asks or previous.asks,
-            searched=f"{' '.join(context)} (in the {' '.join(own)} one)",
+            searched=(
+                f"{' '.join(context)} (in the other {' '.join(own) or 'one'})"
+                if elsewhere
+                else f"{' '.join(context)} (in the {' '.join(own)} one)"
+            ),
         )
     return replace(
         query,
@@ -434,10 +445,18 @@ def with_context(
         searched=(
             f"{' '.join(own)} (with {' '.join(context)} from before)"
             if own
+            else f"{' '.join(context)} (in the {' '.join(naming)})"
+            if naming
             else f"{' '.join(context)} (from before)"
         ),
     )
 
+def _is_date(term: str) -> bool:
+    """Whether ``term`` is a year or a month's stem."""
+    return re.fullmatch(YEAR_PATTERN, term) is not None or term in _MONTH_STEMS
+
+
+_MONTH_STEMS = frozenset(stem(m) for m in MONTH_NAMES)
 _WH_WORD = LazyPattern(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
 
 

@@ -1451,3 +1451,64 @@ def test_the_sentence_a_consequence_follows_from_answers_why(tmp_path: Path, mak
     )
     answer = bot.ask("Why does the river festival worry the town?")
     assert "could flood the old market" in first_quote(answer)
+
+
+# --- a follow-up that names a document --------------------------------------------------
+
+# The signed piece says much more about the tax than the editorial does, so its paragraphs
+# fill every candidate place in a plain ranking.
+PORT_TAX = {
+    "a_signed.txt": "Ports Report\n\nBy Ann Lee\n\n"
+    + "".join(
+        f"The port tax, Ann Lee writes, falls on {boat} and the port tax rises each year.\n\n"
+        for boat in ("trawlers", "ferries", "yachts", "barges", "tugs", "dinghies", "liners",
+                     "tankers", "schooners", "canoes")
+    ),
+    "b_unsigned.txt": "Ports: Act Now\n\nThe council must scrap the tax on the port before "
+    "the fishing season.\n",
+}
+
+
+def test_a_question_naming_a_piece_is_answered_from_it_however_others_rank(
+    tmp_path: Path, make_corpus
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, PORT_TAX).ask(
+        "What does the editorial say about the port tax?"
+    )
+    assert answer.answered
+    assert {c.doc for c in answer.citations} == {"b_unsigned"}
+    assert "scrap the tax" in first_quote(answer)
+
+
+def test_a_follow_up_naming_another_piece_drops_the_earlier_ones_name(
+    tmp_path: Path, make_corpus
+) -> None:
+    session = make_bot(tmp_path, make_corpus, PORT_TAX).session()
+    first = session.ask("What does Ann Lee say about the port tax?")
+    assert first.citations[0].doc == "a_signed"
+    answer = session.ask("What about the editorial?")
+    assert answer.answered
+    assert {c.doc for c in answer.citations} == {"b_unsigned"}
+    assert answer.searched is not None
+    assert "(in the editorial)" in answer.searched
+    assert "Lee" not in answer.searched
+
+
+def test_the_other_article_is_shown_without_the_earlier_ones_year(
+    tmp_path: Path, make_corpus
+) -> None:
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_2019.txt": "Fair Notes\n\nThe 2019 fair was held in Lyon. Farmers sold cheese.\n",
+            "b_2020.txt": "Fair Report\n\nThe 2020 fair was held online. Weavers sold wool.\n",
+        },
+    ).session()
+    assert session.ask("Where was the 2019 fair held?").citations[0].doc == "a_2019"
+    answer = session.ask("what about in the other article")
+    assert answer.answered
+    assert answer.citations[0].doc == "b_2020"
+    assert answer.searched is not None
+    assert "(in the other one)" in answer.searched
+    assert "2019" not in answer.searched
