@@ -148,7 +148,9 @@ _CUES = {
     # A proper name of several words: "Treaty of Mutual Cooperation and Security".
     NAME: LazyPattern(
         r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|the|on|de|du)?\s*[A-Z][a-z]+){2,}"
-        r"|\b(?:called|known as|named|titled)\b"
+        r"|\b(?:called|known as|named|titled|dubbed|termed|referred to as)\b"
+        # "claimed by Beijing as the Diaoyu Islands"
+        r"|\bas the [A-Z][a-z]+ [A-Z][a-z]+"
     ),
     WORDING: LazyPattern(r"[“\"][^”\"]*\w+\W+\w+[^”\"]*[”\"]"),
     ADVICE: LazyPattern(

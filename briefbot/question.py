@@ -46,7 +46,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     ), PLACE),
     # "What is the official name / formal title of X?": a proper name.
     (LazyPattern(
-        r"\bwhat (is|was|are|were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"
+        r"\bwhat(?:'s|’s| is| was| are| were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"
         r"|\bwhat (name|names)\b|\bwhat (does|do|did) ([\w'’.\-]+ ){1,4}call\b"  # "What does Beijing call X?"
     ), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
@@ -254,7 +254,8 @@ def focus_term(question: str) -> str | None:
 _WHAT_TIME = LazyPattern(r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(date|day|year|month|time)\b")
 DATE, YEAR = "date", "year"
 _NAME_ASKING = frozenset(
-    stem(w) for w in "name names title titles formal official full proper call calls".split()
+    # ... and "What name does Beijing use for X?", "What name was it given?"
+    stem(w) for w in "name names title titles formal official full proper call calls use uses used give gives given".split()
 )
 
 

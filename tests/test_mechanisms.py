@@ -1512,3 +1512,30 @@ def test_the_other_article_is_shown_without_the_earlier_ones_year(
     assert answer.searched is not None
     assert "(in the other one)" in answer.searched
     assert "2019" not in answer.searched
+
+
+# --- what a thing is called ---------------------------------------------------------------
+
+RIVERS = {
+    "rivers.txt": "Rivers\n\n"
+    "The Lenar River runs past the hill towns to the sea.\n\n"
+    "Farmers in the hill towns use water from the Lenar River for their rice.\n\n"
+    "The Lenar River, claimed by the hill towns as the Blue Snake, floods each spring.\n\n"
+    "The hill towns hold a fair by the Lenar River in May.\n\n"
+    "Boats from the hill towns carry salt down the Lenar River.\n",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What name do the hill towns use for the Lenar River?",
+        "What's the official name the hill towns use for the Lenar River?",
+    ],
+)
+def test_a_name_question_is_answered_by_the_other_name_not_by_its_verb(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, RIVERS).ask(question)
+    assert answer.answered
+    assert "as the Blue Snake" in first_quote(answer)
