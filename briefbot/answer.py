@@ -754,7 +754,8 @@ class Selector:
     ) -> _Sentence:
         """``s`` scored for a bare "Why?" about the quote at ``before`` (in the paragraph
         whose text is ``quoted``): not that quote again, and the sentence right after it
-        (where an explanation usually follows) first among the rest.  "Who?", "When?",
+        (where an explanation usually follows) or, for "Why?", right before it first among
+        the rest.  "Who?", "When?",
         "Where?", "How many?" may be answered by the quote itself, which then is not held
         back.  "What else ...?" never takes the quote again, and favours its paragraph."""
         doc, n, start, end = before
@@ -772,7 +773,12 @@ class Selector:
         follows = (s.para.n == n and s.start >= end and not quoted[end : s.start].strip()) or (
             s.para.n == n + 1 and s.index == 0 and not quoted[end:].strip()
         )  # the next sentence, in this paragraph or opening the next
-        return replace(s, score=s.score + self.tuning.next_sentence_bonus) if follows else s
+        # ... or, for "Why?", the one right before it, which often gives the premise:
+        # "Threats are growing. So Japan must do more."
+        precedes = (
+            query.kind == REASON and s.para.n == n and s.end <= start and not quoted[s.end : start].strip()
+        )
+        return replace(s, score=s.score + self.tuning.next_sentence_bonus) if follows or precedes else s
 
     @cached_property
     def _years(self) -> dict[str, str | None]:

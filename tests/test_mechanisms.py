@@ -1539,3 +1539,23 @@ def test_a_name_question_is_answered_by_the_other_name_not_by_its_verb(
     answer = make_bot(tmp_path, make_corpus, RIVERS).ask(question)
     assert answer.answered
     assert "as the Blue Snake" in first_quote(answer)
+
+
+def test_why_after_a_quote_may_be_answered_by_the_sentence_before_it(
+    tmp_path: Path, make_corpus
+) -> None:
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "harbour.txt": "Harbour\n\nStorms have wrecked the harbour wall the council built "
+            "in 1990. The town council must build a new harbour wall before winter. The work "
+            "will take all of next summer.\n\nThe harbour also needs new cranes for the "
+            "ferries.\n",
+        },
+    ).session()
+    first = session.ask("What must the town council build?")
+    assert "must build a new harbour wall" in first_quote(first)
+    answer = session.ask("Why?")
+    assert answer.answered
+    assert first_quote(answer).startswith("Storms have wrecked")
