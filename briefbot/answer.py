@@ -244,6 +244,9 @@ _SAYS_MORE = LazyPattern(r"\W*(?:it|this|that|these|they) (?:was|is|were|are)\b"
 # "the meeting was held online": a thing named before, pointed at by a common noun.
 _DEFINITE = LazyPattern(r"\b(?:the|this|that|such)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
 
+# Title words a who-question may use without asking for that title in the answer:
+# loose ones ("leaders") and forms of address ("Mr. Kishida").
+_LOOSE_TITLES = frozenset({"leader", "chief", "general", "chair", "sir", "mr", "mrs", "ms", "dr"})
 # "U.S. President Joe Biden", "French Prime Minister Anne Roy": a country's leader.
 _LEADER_TITLES = ("President", "Prime Minister", "Premier", "Chancellor")
 _LEADER = LazyPattern(
@@ -913,6 +916,8 @@ class Selector:
             return False
         if query.kind == PERSON and not self._names_someone_new(query, best):
             return False
+        if query.kind == PERSON and not self._holds_title(query, best):
+            return False
         if query.kind == PLACE:
             # "Where did they go after Tokyo?" is not answered by a sentence whose only
             # place is Tokyo: the answer names a place the question does not.
@@ -928,6 +933,16 @@ class Selector:
             if not any(not _CUES[TIME].fullmatch(w) for w in new):
                 return False
         return True
+
+    def _holds_title(self, query: Query, best: _Sentence) -> bool:
+        """"Who was Australia's prime minister?" is not answered by "U.S. President Joe
+        Biden ... with Australia": the quote must give the title asked about, every word of
+        it ("prime" and "minister").  Titles too loose to insist on ("leaders") are let go."""
+        asked = {_singular(w) for w in words(query.text) if w in TITLE_WORDS} - _LOOSE_TITLES
+        if not asked:
+            return True
+        start, end = self._extend(best)
+        return asked <= {_singular(w) for w in words(best.para.text[start:end])}
 
     def _going_on(
         self, query: Query, sentences: list[_Sentence], alternatives: dict[str, dict[str, float]]
@@ -1236,6 +1251,13 @@ class Selector:
             # which says more about the same thing.
             hi += 1
         return spans[lo][0], spans[hi][1]
+
+
+def _singular(word: str) -> str:
+    """"secretaries" -> "secretary", "ministers" -> "minister" (enough for titles)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def person_named(text: str) -> str | None:

@@ -1559,3 +1559,21 @@ def test_why_after_a_quote_may_be_answered_by_the_sentence_before_it(
     answer = session.ask("Why?")
     assert answer.answered
     assert first_quote(answer).startswith("Storms have wrecked")
+
+
+SUMMIT = {
+    "summit.txt": "Summit\n\nThe Oslo summit was hosted by Foreign Minister Ina Berg of Norway, "
+    "with Australia and Chile attending.\n\nThe talks in Oslo ended a day early.\n",
+}
+
+
+def test_who_holds_a_title_is_answered_only_by_a_quote_with_that_title(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, SUMMIT)
+    assert not bot.ask("Who was Australia's prime minister at the Oslo summit?").answered
+    answer = bot.ask("Who was Norway's foreign minister at the Oslo summit?")
+    assert answer.answered
+    assert "Ina Berg" in first_quote(answer)
+    # "leaders" is too loose a title to insist on.
+    assert bot.ask("Which leaders hosted the Oslo summit?").answered
