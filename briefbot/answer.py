@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .corpus import Corpus, Paragraph
-from .dates import MONTH_NAMES, MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_year
+from .dates import MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_year
 from .index import Index
 from .lexicon import CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
@@ -43,6 +43,7 @@ from .question import (
     YEAR,
     Query,
     is_country,
+    is_date,
 )
 from .sentences import sentence_spans
 from .text import (
@@ -103,7 +104,6 @@ class Answer:
         return data
 
 
-_MONTH_TERMS = frozenset(stem(m) for m in MONTH_NAMES)
 # Words that any passage may hold ("point", "way", "issue"): alone they answer nothing.
 _GENERIC = frozenset(stem(w) for w in LIGHT_FOCUS) | LIGHT_VERBS
 _CUES = {
@@ -577,7 +577,7 @@ class Selector:
             # "Where was the 2021 meeting held? What about the one in the editorial?": the
             # date that picked out the earlier meeting does not pick out the one turned to.
             for t in (query.carried | query.former_names) - query.specific:
-                if _YEAR.fullmatch(t) or t in _MONTH_TERMS:
+                if is_date(t):
                     weights.pop(t, None)
                     alternatives.pop(t, None)
         absent_names = False
@@ -608,8 +608,10 @@ class Selector:
         if only and not any(self.paragraphs[p].doc in only for p, _ in ranked):
             # "What does the editorial say about ...?": its paragraphs compete, however
             # many paragraphs of other documents match better.
-            among = [self._positions[(p.doc, p.n)] for d in only for p in self.corpus.document(d).paragraphs]
-            ranked = self.index.top(list(search), self.tuning.candidates, weights=search, among=among) or ranked
+            documents = [self.corpus.document(d) for d in sorted(only)]
+            among = [self._positions[(p.doc, p.n)] for d in documents for p in d.paragraphs]
+            k = self.tuning.candidates
+            ranked = self.index.top(list(search), k, weights=search, among=among) or ranked
         bare = query.after is not None and query.carried and set(query.terms) <= query.carried
         if bare:
             # "Why?", "what does it say after that": the quoted paragraph and the next one
@@ -758,9 +760,9 @@ class Selector:
         """``s`` scored for a bare "Why?" about the quote at ``before`` (in the paragraph
         whose text is ``quoted``): not that quote again, and the sentence right after it
         (where an explanation usually follows) or, for "Why?", right before it first among
-        the rest.  "Who?", "When?",
-        "Where?", "How many?" may be answered by the quote itself, which then is not held
-        back.  "What else ...?" never takes the quote again, and favours its paragraph."""
+        the rest.  "Who?", "When?", "Where?", "How many?" may be answered by the quote
+        itself, which then is not held back.  "What else ...?" never takes the quote again,
+        and favours its paragraph."""
         doc, n, start, end = before
         if s.para.doc != doc:
             return s
@@ -778,10 +780,11 @@ class Selector:
         )  # the next sentence, in this paragraph or opening the next
         # ... or, for "Why?", the one right before it, which often gives the premise:
         # "Threats are growing. So Japan must do more."
-        precedes = (
-            query.kind == REASON and s.para.n == n and s.end <= start and not quoted[s.end : start].strip()
-        )
-        return replace(s, score=s.score + self.tuning.next_sentence_bonus) if follows or precedes else s
+        precedes = query.kind == REASON and s.para.n == n and s.end <= start
+        precedes = precedes and not quoted[s.end : start].strip()
+        if follows or precedes:
+            return replace(s, score=s.score + self.tuning.next_sentence_bonus)
+        return s
 
     @cached_property
     def _years(self) -> dict[str, str | None]:

@@ -255,7 +255,9 @@ _WHAT_TIME = LazyPattern(r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(date|day|year|mon
 DATE, YEAR = "date", "year"
 _NAME_ASKING = frozenset(
     # ... and "What name does Beijing use for X?", "What name was it given?"
-    stem(w) for w in "name names title titles formal official full proper call calls use uses used give gives given".split()
+    stem(w)
+    for w in """name names title titles formal official full proper call calls use uses used
+    give gives given""".split()
 )
 
 
@@ -419,7 +421,8 @@ def with_context(
         # The earlier question, asked again of the one these words point to.  Shown
         # without the dates that picked out the earlier one, which the search drops.
         if elsewhere:
-            context = _surface(previous.text, tuple(t for t in carried if not _is_date(t)), tokenizer)
+            undated = tuple(t for t in carried if not is_date(t))
+            context = _surface(previous.text, undated, tokenizer)
         return replace(
             query,
             terms=tuple(carried) + query.terms,
@@ -452,12 +455,15 @@ def with_context(
         ),
     )
 
-def _is_date(term: str) -> bool:
-    """Whether ``term`` is a year or a month's stem."""
+
+_MONTH_STEMS = frozenset(stem(m) for m in MONTH_NAMES)
+
+
+def is_date(term: str) -> bool:
+    """Whether ``term`` is a year ("2021") or a month's stem ("march")."""
     return re.fullmatch(YEAR_PATTERN, term) is not None or term in _MONTH_STEMS
 
 
-_MONTH_STEMS = frozenset(stem(m) for m in MONTH_NAMES)
 _WH_WORD = LazyPattern(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
 
 

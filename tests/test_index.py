@@ -47,6 +47,16 @@ def test_top_is_limited_to_k_and_best_first():
     assert hits[0][0] in (1, 3)
 
 
+def test_top_among_some_positions_ranks_only_those_with_their_own_scores():
+    corpus = [["otter", "otter"], ["otter", "fish"], ["beaver"], ["otter"], ["otter", "dam"]]
+    index = Index(corpus)
+    everywhere = dict(index.top(["otter"], 5))
+    within = index.top(["otter"], 5, among=[2, 3, 4])
+    assert positions(within) == [3, 4]  # 2 lacks the term; 0 and 1 are not among them
+    assert all(score == everywhere[i] for i, score in within)
+    assert index.top(["otter"], 5, among=[2]) == []
+
+
 def test_unknown_terms_give_no_hits():
     index = Index([["otter", "river"], ["beaver", "dam"]])
     assert index.top(["chocolate", "cake"], 5) == []
