@@ -309,10 +309,10 @@ _BESIDES = LazyPattern(r"\b(?:else|besides|another|apart from that|other than th
 
 
 _FOLLOW_UP_OPENING = LazyPattern(r"^\W*(and|but|also|so|then|what about|how about|what of)\b")
-_REFERRING = LazyPattern(
-    r"\b(it|its|they|them|their|he|she|him|his|her|there|one|ones|same|latter|former|this"
-    r"|these|those)\b"
-)
+# Pronouns that stand for something named before; both patterns below start from them.
+_PRONOUNS = "it|its|they|them|their|he|she|him|his|her|this|these|those"
+# Words that lean on the conversation: those pronouns, and "there", "the same one", ...
+_REFERRING = LazyPattern(rf"\b({_PRONOUNS}|there|one|ones|same|latter|former)\b")
 _WH_OPENING = LazyPattern(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
 
 
@@ -342,7 +342,7 @@ _POINTING_BACK = LazyPattern(
 # "What about the other meeting?": the earlier question, asked of another document.
 _OTHER = LazyPattern(r"\bthe other\b|\bthe (?:second|first) one\b")
 # Pronouns that stand for what the earlier question named.
-_PRONOUN = LazyPattern(r"\b(it|its|they|them|their|he|she|him|his|her|that|this|these|those)\b")
+_PRONOUN = LazyPattern(rf"\b({_PRONOUNS}|that)\b")
 
 
 _THE_OTHER_ONE = LazyPattern(r"\bthe\s+(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE)
@@ -388,7 +388,7 @@ def with_context(
     for t in previous.terms:
         if t in query.terms or (naming and t in document_names):
             continue
-        if t in previous.specific and (t[0].isdigit() if new_numbers else False):
+        if t in previous.specific and new_numbers and t[0].isdigit():
             continue
         if new and t in old:
             replaced.add(t)

@@ -22,10 +22,9 @@ Synonyms and word-form links go both ways, hypernyms one way (specific to genera
 ``stem<TAB>related related ...`` with lines sorted by stem, so the engine can look a stem
 up by binary search without reading the whole file.
 
-It also writes briefbot/data/concrete.txt: the stems of nouns whose most frequent sense is a
-thing, a group, a place, a person, a quantity or a possession in one of its most
-frequent senses (WordNet's lexicographer
-files), as opposed to an act, an idea or a state.  A question asking for such a thing
+It also writes briefbot/data/concrete.txt: the stems of nouns one of whose most frequent
+senses is a thing, a group, a place, a person, a quantity or a possession (by WordNet's
+lexicographer files), as opposed to an act, an idea or a state.  A question asking for such a thing
 ("Which company ...?") is not answered by a text that never names one; an abstract one
 ("What precondition ...?") may be put in other words.
 """
