@@ -290,6 +290,8 @@ class Tuning:
     paragraph_weight: float = 0.3
     proximity_weight: float = 0.1
     repeat_weight: float = 0.1
+    # Yes/no questions: this share of how much of a sentence is question terms.
+    density_weight: float = 0.3
     long_sentence: int = 40  # terms
     long_sentence_penalty: float = 0.05  # per that many terms beyond the first that many
     cue_bonus: float = 0.15  # for a sentence with what the question asks for (a date, ...)
@@ -1072,6 +1074,12 @@ class Selector:
             score = coverage + k.repeat_weight * repeats + k.neighbour_weight * context
             score += k.paragraph_weight * para_coverage + bonus
             score += k.proximity_weight * _proximity(terms[i], matched[i])
+            # "Did the treaty name Peru?" is answered by the sentence that says so, which
+            # is mostly made of the question's words; in a long one they may be a clause
+            # in passing.
+            if query.polar and terms[i]:
+                hits = sum(1 for x in terms[i] if x in strength[i])
+                score += k.density_weight * hits / len(terms[i])
             # "Why?": a sentence the next one follows from ("As a result, ...") gives a cause.
             gives_cause = (
                 query.kind == REASON and i + 1 < len(texts) and _CONSEQUENCE.match(texts[i + 1])

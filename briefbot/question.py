@@ -97,6 +97,9 @@ class Query:
     onward: bool = False
     # "What else ...?", "Who else ...?": something besides what the last answer quoted.
     besides: bool = False
+    # "Did the treaty name Peru?": a yes-or-no question, answered by the sentence that
+    # says (or denies) what it asks, not by a kind of thing such as a date.
+    polar: bool = False
     # "On what date ...?" (DATE), "In what year ...?" (YEAR): a time question that needs
     # a calendar date or a year, not just any word of time.
     asks: str | None = None
@@ -287,6 +290,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         focus=focus if focus in terms and kind not in (PERSON, PLACE) else None,
         part=part,
         besides=_BESIDES.search(question.lower()) is not None,
+        polar=_POLAR.search(question.lower()) is not None,
         asks=asks,
         contrasted=_contrasted(question, tokenizer) & set(terms),
     )
@@ -306,6 +310,10 @@ def _contrasted(question: str, tokenizer: Tokenizer) -> frozenset[str]:
 
 
 _BESIDES = LazyPattern(r"\b(?:else|besides|another|apart from that|other than that|in addition)\b")
+_POLAR = LazyPattern(
+    r"^\W*(?:(?:and|but|so|then)\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could"
+    r"|will|would|should|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't)\b"
+)
 
 
 _FOLLOW_UP_OPENING = LazyPattern(r"^\W*(and|but|also|so|then|what about|how about|what of)\b")
@@ -433,6 +441,7 @@ def with_context(
             focus=previous.focus,
             elsewhere=elsewhere,
             asks=query.asks or previous.asks,
+            polar=previous.polar,
             searched=(
                 f"{' '.join(context)} (in the other {' '.join(own) or 'one'})"
                 if elsewhere

@@ -431,6 +431,47 @@ def test_light_verbs_weigh_less_than_content_words(tmp_path: Path, make_corpus) 
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "polar"),
+    [
+        ("Did the accord name Peru?", True),
+        ("and was it signed in May?", True),
+        ("Has the port reopened?", True),
+        ("What did the accord name?", False),
+        ("Who was the accord signed by?", False),
+        ("Why did the talks fail?", False),
+    ],
+)
+def test_yes_or_no_questions_are_told_by_how_they_open(question: str, polar: bool) -> None:
+    from briefbot.question import parse
+    from briefbot.text import Tokenizer
+
+    assert parse(question, Tokenizer()).polar is polar
+
+
+def test_a_short_sentence_about_the_question_beats_a_long_one_naming_it_in_passing(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "accord.md": "# Harbor accord\n\n"
+            "The harbor accord was signed in the spring after long talks between the coastal"
+            " states.\n\n"
+            "The accord also named Peru.\n\n"
+            "Officials from several capitals gathered in the old walled city over three long"
+            " days of talks, and although the final text of the accord, which named Peru and its"
+            " fisheries alongside many other regional matters and a schedule for reviewing every"
+            " clause, ran to forty pages, few delegates commented publicly. The harbor itself"
+            " was closed.\n",
+        },
+    )
+    answer = bot.ask("Did the harbor accord name Peru?")
+    assert answer.answered
+    assert first_quote(answer) == "The accord also named Peru."
+
+
 # --- documents named by kind ------------------------------------------------------------
 
 
