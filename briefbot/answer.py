@@ -683,6 +683,11 @@ class Selector:
                 sentences.remove(going_on)
                 sentences.insert(0, going_on)
         telling = [t for t in weights if t not in _GENERIC]
+        if answered and query.part is not None:
+            # "What does the subtitle say remains to be done?": found in the part asked
+            # about, the answer need not hold a word the documents never use in any form.
+            if (sentences[0].para.doc, sentences[0].para.n) in self._parts[query.part]:
+                telling = [t for t in telling if any(map(self.index.doc_freq, alternatives[t]))]
         if answered and telling:
             # "What is the boiling point of ethanol?": the passage shares only "point".
             # (Words of what the sentence points back at count: "the meeting was held

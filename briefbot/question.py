@@ -34,7 +34,9 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     # "How far along is X?" asks about progress, not a distance.
     (LazyPattern(r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
     (LazyPattern(
-        rf"{_OPENING}when\b|\b(what|which) ((exact|calendar|precise|specific) ){{0,2}}(year|date|day|month|time)\b"
+        # (not "When it comes to trade, what ...?": that names a topic)
+        rf"{_OPENING}when\b(?!\s+it\s+comes\s+to\b)"
+        r"|\b(what|which) ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)\b"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
     ), TIME),
     (LazyPattern(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow (come|so)\b"), REASON),

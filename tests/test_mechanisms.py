@@ -676,6 +676,7 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("To whom did the mayor write?", "person"),
         ("What does the council do when the river floods?", "other"),  # "when" in a clause
         ("What did the mayor who resigned promise?", "other"),  # "who" in a clause
+        ("When it comes to trade, what did the mayor promise?", "other"),  # names a topic
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
@@ -742,6 +743,25 @@ def test_a_question_about_a_part_of_the_piece_is_answered_from_that_part(
     answer = make_bot(tmp_path, make_corpus, ESSAY).ask(question)
     assert answer.answered
     assert expected in first_quote(answer)
+
+
+def test_the_part_asked_about_answers_in_words_the_documents_never_use(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "remains" appears nowhere, in no form; the subheading is what was asked for.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "pier.txt": "Harbour Notes\n\nBy Ann Lee\n\nThe new pier is welcome, but much work "
+            "is still to be done.\n\nThe pier opened in May after two years of building.\n\n"
+            "Ferries now call twice a day.\n\nAnn Lee writes about harbours.\n",
+        },
+    )
+    answer = bot.ask("What does the subheading say remains to be done?")
+    assert answer.answered
+    assert first_quote(answer) == "The new pier is welcome, but much work is still to be done."
+    assert not bot.ask("What does the subheading say about the weather?").answered
 
 
 # --- follow-ups that point back ----------------------------------------------------------
