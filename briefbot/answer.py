@@ -296,6 +296,7 @@ class Tuning:
     long_sentence_penalty: float = 0.05  # per that many terms beyond the first that many
     cue_bonus: float = 0.15  # for a sentence with what the question asks for (a date, ...)
     second_document_ratio: float = 0.8  # cite another document if its best is this close
+    runner_up_ratio: float = 0.9  # ... and another paragraph of the same one if this close
     # A question word met only through a related word (synonym, word form, broader
     # term) counts this much of the word itself.
     related_match: float = 0.6
@@ -1185,7 +1186,8 @@ class Selector:
         return counts
 
     def _pick(self, sentences: list[_Sentence], answered: bool, limit: int) -> list[_Sentence]:
-        """The best sentence, then close runners-up from other documents, one per paragraph."""
+        """The best sentence, then close runners-up: from other documents, or very close ones
+        from other paragraphs; one per paragraph."""
         if not sentences:
             return []
         best = sentences[0]
@@ -1203,9 +1205,12 @@ class Selector:
                 break
             if s.score < self.tuning.second_document_ratio * best.score:
                 break
-            if any(s.para.doc == p.para.doc for p in picked):
-                continue
-            picked.append(s)
+            # Another document's best, or a runner-up nearly as strong as the best in
+            # another paragraph: where two passages say much the same, both are shown.
+            elsewhere = all(s.para.doc != p.para.doc for p in picked)
+            close = s.score >= self.tuning.runner_up_ratio * best.score
+            if elsewhere or (close and all(s.para is not p.para for p in picked)):
+                picked.append(s)
         return picked
 
     def _cite(self, n: int, sentence: _Sentence) -> Citation:

@@ -687,6 +687,24 @@ def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
     assert answer_kind(question) == kind
 
 
+def test_a_runner_up_as_strong_as_the_best_is_shown_beside_it(
+    tmp_path: Path, make_corpus
+) -> None:
+    # Two paragraphs of one piece answer alike; one that shares a word does not.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "ferries.txt": "Ferries\n\nThe ferry to Oslo was cancelled on Monday because of the "
+            "storm.\n\nThe ferry timetable changed in June.\n\n"
+            "The storm also cancelled the ferry to Bergen on Monday.\n",
+        },
+    )
+    answer = bot.ask("Which ferry was cancelled by the storm on Monday?")
+    assert answer.answered
+    assert sorted(c.paragraph for c in answer.citations) == [1, 3]
+
+
 # --- quotes that stand on their own; the part of a document asked about -------------------
 
 
