@@ -261,6 +261,12 @@ _CONSEQUENCE = LazyPattern(
     re.IGNORECASE,
 )
 
+# "First, ...", "One reason is ...": a sentence giving the grounds for the one before.
+_GROUNDS = LazyPattern(
+    r"\W*(?:first(?:ly)?,|for one,|one reason|this is because|that is because|the reason)",
+    re.IGNORECASE,
+)
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
@@ -1102,7 +1108,7 @@ class Selector:
             out.append(
                 _Sentence(
                     para, start, end, score, matched[i], spans, matched, i, position, direct,
-                    cue if query.kind in (TIME, PLACE, QUANTITY) else None,
+                    cue if query.kind in (TIME, PLACE, QUANTITY, REASON) else None,
                 )
             )
         return out
@@ -1252,11 +1258,15 @@ class Selector:
             covered |= new
         if (
             lo > 0
-            and _LEANS_BACK.match(sentence.para.text, spans[lo][0])
+            and (
+                _LEANS_BACK.match(sentence.para.text, spans[lo][0])
+                or _CONSEQUENCE.match(sentence.para.text, spans[lo][0])
+            )
             and spans[hi][1] - spans[lo - 1][0] <= self.tuning.max_quote_chars
         ):
             # "These four countries ...", "It was the first ...": the sentence before says
-            # what it speaks of, so the quote keeps it.
+            # what it speaks of, so the quote keeps it; "As a result, ...": what it
+            # follows from.
             lo -= 1
         text = sentence.para.text
         if (
@@ -1270,6 +1280,16 @@ class Selector:
             # "When had the 2+2 met before?" -- "The 2+2 was held by the ministers. It was
             # the first such meeting since last March.": the time is in the next sentence,
             # which says more about the same thing.
+            hi += 1
+        if (
+            sentence.wants is _CUES[REASON]
+            and hi + 1 < len(spans)
+            and not _CUES[REASON].search(text, spans[lo][0], spans[hi][1])
+            and _GROUNDS.match(text, spans[hi + 1][0])
+            and spans[hi + 1][1] - spans[lo][0] <= self.tuning.max_quote_chars
+        ):
+            # "Why did the fair draw crowds?" -- "The fair drew bigger crowds than usual.
+            # First, the weather was warm.": the claim, then its grounds.
             hi += 1
         return spans[lo][0], spans[hi][1]
 

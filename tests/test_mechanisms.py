@@ -782,6 +782,44 @@ def test_the_part_asked_about_answers_in_words_the_documents_never_use(
     assert not bot.ask("What does the subheading say about the weather?").answered
 
 
+def test_a_why_quote_that_states_the_claim_goes_on_to_its_grounds(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe spring fair drew bigger crowds than usual. First, the weather "
+            "was warm. Second, entry was free.\n\nThe autumn fair drew smaller crowds.\n",
+        },
+    )
+    answer = bot.ask("Why did the spring fair draw bigger crowds than usual?")
+    assert answer.answered
+    assert first_quote(answer) == (
+        "The spring fair drew bigger crowds than usual. First, the weather was warm."
+    )
+
+
+def test_a_quote_opening_as_a_result_keeps_what_it_follows_from(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fest.txt": "Festival\n\nThe town council met in June. The river festival could flood "
+            "the old market. As a result, the council moved the river festival to the hill above "
+            "the old market.\n\nThe apple fair sold cider.\n",
+        },
+    )
+    answer = bot.ask("Why was the river festival moved to the hill?")
+    assert answer.answered
+    assert first_quote(answer) == (
+        "The river festival could flood the old market. As a result, the council moved the river "
+        "festival to the hill above the old market."
+    )
+
+
 # --- follow-ups that point back ----------------------------------------------------------
 
 FAIRS = {
