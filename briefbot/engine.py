@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -15,10 +16,18 @@ from .dates import document_date
 from .errors import BriefbotError
 from .index import Index, Settings, Vocabulary
 from .indexing import Progress, build
-from .question import Query, is_follow_up, is_onward, parse, with_context, with_person
+from .question import (
+    Query,
+    is_country,
+    is_follow_up,
+    is_onward,
+    parse,
+    with_context,
+    with_person,
+)
 from .render import Renderer
 from .safe import visible
-from .text import Tokenizer
+from .text import STOPWORDS, Tokenizer, stem
 
 if TYPE_CHECKING:
     from .briefing import Briefing, SectionPlan
@@ -26,6 +35,11 @@ if TYPE_CHECKING:
     from .cache import FolderCache
 
 MAX_QUESTION_CHARS = 2000
+# Capitalizing a lower-case question's names: how many paragraphs of a word to read, and
+# what ends a sentence (a capital after it proves nothing).
+_CASE_SAMPLE = 20
+_SENTENCE_END = ".!?:\"“"
+_WORD = re.compile(r"[A-Za-z]+")
 READING = "Reading documents"
 
 
@@ -160,12 +174,53 @@ class Briefbot:
                 f"the question is too long ({len(text):,} characters; the limit is "
                 f"{MAX_QUESTION_CHARS:,})"
             )
-        query = parse(text, self.tokenizer)
+        cased = self._capitalize_names(text)
+        query = parse(cased, self.tokenizer)
+        if cased != text:
+            query = replace(query, typed=text)
         if not query.terms and not allow_empty:
             raise QuestionError(
                 "the question has no words to search for (only common words or symbols)"
             )
         return query
+
+    def _capitalize_names(self, text: str) -> str:
+        """A question typed without capitals (but perhaps its first letter), with the words
+        the documents write as names capitalized ("what did china say in march" -> "what
+        did China say in March"), so that it is read as the same question typed with them.  A word counts as a name
+        when, in the first paragraphs that use it, it is capitalized mid-sentence at least
+        four times as often as not (and three times at least, for a word of the language)."""
+        if any(w != "I" and not w.islower() for w in _WORD.findall(text)[1:]):
+            return text  # the asker capitalized what they meant as names
+
+        def cased(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if len(word) < 2 or word in STOPWORDS:
+                return word
+            # "senkakus": the plural of a name the documents use in the singular.
+            form = re.compile(
+                rf"(?<![\w'’]){re.escape(word.removesuffix('s'))}s?(?![\w'’])", re.IGNORECASE
+            )
+            upper = lower = 0
+            term = stem(word)
+            if not self.index.doc_freq(term) and word.endswith("s"):
+                term = stem(word[:-1])
+            for position in self.index.positions(term, limit=_CASE_SAMPLE):
+                para = self.paragraphs[position].text
+                for found in form.finditer(para):
+                    before = para[max(0, found.start() - 8) : found.start()].rstrip()
+                    if not before or before[-1] in _SENTENCE_END:
+                        continue  # capitalized because a sentence starts there
+                    if found.group(0)[0].isupper():
+                        upper += 1
+                    else:
+                        lower += 1
+            # A word of the language ("article", "march") needs more proof than a name
+            # ("tatsumi") or a country ("chinese"): "Article V" twice does not make it one.
+            enough = 3 if self.selector.lexicon.related(term) and not is_country(term) else 1
+            return word[0].upper() + word[1:] if upper >= max(enough, 4 * lower) else word
+
+        return _WORD.sub(cased, text)
 
     def ask(self, question: str, *, max_citations: int | None = None) -> Answer:
         """Answer ``question`` with up to ``max_citations`` quotes (default: the tuning's)."""
@@ -173,7 +228,7 @@ class Briefbot:
 
     def answer_query(self, query: Query, max_citations: int | None = None) -> Answer:
         answered, citations = self.selector.select(query, max_citations)
-        return self._answer(visible(query.text), answered, citations, query.searched)
+        return self._answer(visible(query.typed or query.text), answered, citations, query.searched)
 
     def unanswerable(self, question: str) -> Answer:
         """The "not in the sources" answer for a question that cannot even be searched."""

@@ -198,11 +198,11 @@ class Index:
         tid = self._vocab.get(term)
         return 0 if tid is None else int(self._df[tid])
 
-    def positions(self, term: str) -> list[int]:
-        """The paragraphs (by position) that hold ``term``, in order."""
+    def positions(self, term: str, limit: int | None = None) -> list[int]:
+        """The paragraphs (by position) that hold ``term``, in order (the first ``limit``)."""
         if term not in self._vocab:
             return []
-        return [int(x) for x in self._posting(term)[0]]
+        return [int(x) for x in self._posting(term)[0][:limit]]
 
     def holds(self, position: int, term: str) -> bool:
         """Whether the paragraph at ``position`` contains ``term``."""

@@ -99,6 +99,9 @@ class Query:
     onward: bool = False
     # "What else ...?", "Who else ...?": something besides what the last answer quoted.
     besides: bool = False
+    # The question as typed, where ``text`` has names capitalized as the documents write
+    # them ("what did china say" -> "what did China say"): shown to the user.
+    typed: str | None = None
     # "Did the treaty name Peru?": a yes-or-no question, answered by the sentence that
     # says (or denies) what it asks, not by a kind of thing such as a date.
     polar: bool = False

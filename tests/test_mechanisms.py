@@ -385,6 +385,43 @@ def test_the_quote_takes_the_time_from_a_next_sentence_that_says_more(
     # test_what_date_needs_a_calendar_date.
 
 
+# --- questions typed in lower case ---------------------------------------------------------
+
+PORTS = {
+    "ports.txt": "Ports\n\nThe port of Brenvik is old, and Brenvik plans a new pier. Under "
+    "Article V of the port law, and Article V alone, the pier may close.\n\n"
+    "The budget of Tarnby has grown fivefold in ten years.\n",
+}
+
+
+def test_a_lower_case_question_is_read_as_if_its_names_were_capitalized(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, PORTS)
+    # Brenvik owns the budget asked about, and the budget that grew is Tarnby's: refused
+    # however the question is typed.
+    assert not bot.ask("How much has Brenvik's budget grown?").answered
+    answer = bot.ask("how much has brenvik's budget grown")
+    assert not answer.answered
+    assert answer.question == "how much has brenvik's budget grown"  # shown as typed
+    assert bot.query("how much has the budget of tarnby grown").text == (
+        "how much has the budget of Tarnby grown"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do the articles say about the pier",  # "Article V" twice is not enough
+        "What did Brenvik say about the port?",  # capitals typed: left as typed
+    ],
+)
+def test_only_words_the_documents_write_as_names_are_capitalized(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    assert make_bot(tmp_path, make_corpus, PORTS).query(question).text == question
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 

@@ -15,6 +15,9 @@ elsewhere before it is kept; heldout.jsonl is only ever reported.  Measures, per
 - f-u refused: follow-ups answered "not in the sources" (all of them are answerable)
 - verbatim: quotes that are exact substrings of the paragraph they cite
 
+A third row per set, "lowercase", is briefbot again with every question typed in lower case,
+as people often type (the baseline lower-cases its tokens, so its figures would not move).
+
 The baseline is what a plain script gives: rank-bm25's BM25Okapi over the same paragraphs,
 lower-cased whitespace tokens, the top paragraph taken whole as its "quote" (generous: a
 whole paragraph contains the key more often than one sentence does).  It abstains only when
@@ -156,6 +159,12 @@ def _count_quotes(t: Tally, bot: Briefbot, answer) -> None:  # type: ignore[no-u
             t.verbatim += 1
 
 
+def lowered(items: list[dict]) -> list[dict]:
+    """The same questions, typed in lower case (keys unchanged)."""
+    fields = ("question", "first", "followup")
+    return [{k: v.lower() if k in fields else v for k, v in item.items()} for item in items]
+
+
 def run_baseline(base: Baseline, items: list[dict]) -> Tally:
     t = Tally()
     for item in items:
@@ -195,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         ours = run_briefbot(bot, items)
         elapsed = time.perf_counter() - started
         theirs = run_baseline(base, items)
-        for name, tally in (("briefbot", ours), ("rank-bm25", theirs)):
+        lower = run_briefbot(bot, lowered(items))
+        for name, tally in (("briefbot", ours), ("rank-bm25", theirs), ("lowercase", lower)):
             row = tally.row()
             print(f"{half:10} {name:9} " + " ".join(f"{row[c]:>15}" for c in columns))
         print(f"{'':10} ({len(items)} items, briefbot {1000 * elapsed / len(items):.1f} ms each)")
