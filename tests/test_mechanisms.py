@@ -385,6 +385,23 @@ def test_the_quote_takes_the_time_from_a_next_sentence_that_says_more(
     # test_what_date_needs_a_calendar_date.
 
 
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("What exactly did the council build?", "What did the council build?"),
+        ("Was the bridge actually the first one?", "Was the bridge the first one?"),
+        ("Which town is specifically named?", "Which town is named?"),
+    ],
+)
+def test_intensifiers_say_how_a_question_is_asked_not_what_about(
+    question: str, plain: str
+) -> None:
+    from briefbot.question import parse
+    from briefbot.text import Tokenizer
+
+    assert parse(question, Tokenizer()).terms == parse(plain, Tokenizer()).terms
+
+
 # --- questions typed in lower case ---------------------------------------------------------
 
 PORTS = {
