@@ -775,13 +775,15 @@ class Selector:
         whose text is ``quoted``): not that quote again, and the sentence right after it
         (where an explanation usually follows) or, for "Why?", right before it first among
         the rest.  "Who?", "When?", "Where?", "How many?" may be answered by the quote
-        itself, which then is not held back.  "What else ...?" never takes the quote again,
+        itself, which then is not held back, and so may "What did it say?" by a quote that
+        gives the words in quotation marks.  "What else ...?" never takes the quote again,
         and favours its paragraph."""
         doc, n, start, end = before
         if s.para.doc != doc:
             return s
         if s.para.n == n and s.start < end and start < s.end:
-            if query.kind in (PERSON, TIME, PLACE, QUANTITY) and not query.besides:
+            gives = query.kind == WORDING and _CUES[WORDING].search(quoted, s.start, s.end)
+            if (query.kind in (PERSON, TIME, PLACE, QUANTITY) or gives) and not query.besides:
                 return s
             return replace(s, score=s.score - self.tuning.repeat_penalty)
         if query.besides:

@@ -1712,6 +1712,23 @@ def test_a_name_question_is_answered_by_the_other_name_not_by_its_verb(
     assert "as the Blue Snake" in first_quote(answer)
 
 
+def test_what_did_it_say_keeps_a_quote_that_gives_the_words(tmp_path: Path, make_corpus) -> None:
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "treaty.txt": "Treaty\n\nThe river treaty was signed in May. On the river, the treaty "
+            "stopped at saying the sides \u201cwill keep talking about the dams\u201d. Farmers "
+            "along the river were disappointed.\n\nThe treaty also set fishing quotas.\n",
+        },
+    ).session()
+    words = "On the river, the treaty stopped at saying the sides \u201cwill keep talking about the dams\u201d."
+    assert first_quote(session.ask("Did the treaty say anything about the river?")) == words
+    answer = session.ask("What did it say?")
+    assert answer.answered
+    assert first_quote(answer) == words
+
+
 def test_why_after_a_quote_may_be_answered_by_the_sentence_before_it(
     tmp_path: Path, make_corpus
 ) -> None:
