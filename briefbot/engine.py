@@ -187,9 +187,11 @@ class Briefbot:
     def _capitalize_names(self, text: str) -> str:
         """A question typed without capitals (but perhaps its first letter), with the words
         the documents write as names capitalized ("what did china say in march" -> "what
-        did China say in March"), so that it is read as the same question typed with them.  A word counts as a name
-        when, in the first paragraphs that use it, it is capitalized mid-sentence at least
-        four times as often as not (and three times at least, for a word of the language)."""
+        did China say in March"), so that it is read as the same question typed with them.
+
+        A word counts as a name when, in the first paragraphs that use it, it is capitalized
+        mid-sentence at least four times as often as not (and three times at least, for a
+        word of the language)."""
         if any(w != "I" and not w.islower() for w in _WORD.findall(text)[1:]):
             return text  # the asker capitalized what they meant as names
 
@@ -228,7 +230,8 @@ class Briefbot:
 
     def answer_query(self, query: Query, max_citations: int | None = None) -> Answer:
         answered, citations = self.selector.select(query, max_citations)
-        return self._answer(visible(query.typed or query.text), answered, citations, query.searched)
+        question = visible(query.typed or query.text)
+        return self._answer(question, answered, citations, query.searched)
 
     def unanswerable(self, question: str) -> Answer:
         """The "not in the sources" answer for a question that cannot even be searched."""

@@ -1722,7 +1722,10 @@ def test_what_did_it_say_keeps_a_quote_that_gives_the_words(tmp_path: Path, make
             "along the river were disappointed.\n\nThe treaty also set fishing quotas.\n",
         },
     ).session()
-    words = "On the river, the treaty stopped at saying the sides \u201cwill keep talking about the dams\u201d."
+    words = (
+        "On the river, the treaty stopped at saying the sides "
+        "\u201cwill keep talking about the dams\u201d."
+    )
     assert first_quote(session.ask("Did the treaty say anything about the river?")) == words
     answer = session.ask("What did it say?")
     assert answer.answered
