@@ -949,6 +949,11 @@ class Selector:
                 # "Which countries ...?": any name will do ("with China in mind").
                 names += [m.group(0) for m in _MID_SENTENCE_NAME.finditer(quote)]
             new = {w for n in names for w in words(n)} - asked - STOPWORDS
+            for m in CAPITALIZED_RUN.finditer(quote):
+                # "Foreign Minister Ann Roy and Defense Minister ...": people, not places.
+                run = words(m.group(0))
+                if any(w in TITLE_WORDS for w in run):
+                    new -= set(run)
             if not any(not _CUES[TIME].fullmatch(w) for w in new):
                 return False
         return True

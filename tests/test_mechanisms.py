@@ -1272,6 +1272,23 @@ def test_a_bare_why_prefers_the_sentence_after_the_quote(tmp_path: Path, make_co
     assert "the weather was warm" in first_quote(answer)
 
 
+def test_people_named_with_their_titles_are_not_places(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "council.txt": "Council\n\nOn May 4, Mayor Ann Lee met Secretary Tom Roy and Deputy "
+            "Mayor Eva Holm in Brenvik for the council meeting.\n\nThe ferry timetable changed "
+            "in June.\n",
+        },
+    )
+    # The only place the passage gives is the one the question names.
+    assert not bot.ask("Where did Ann Lee go after leaving Brenvik?").answered
+    answer = bot.ask("Where did Ann Lee meet Tom Roy?")
+    assert answer.answered
+    assert "in Brenvik" in first_quote(answer)
+
+
 def test_which_countries_is_answered_by_any_country_named(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
