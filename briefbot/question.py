@@ -29,7 +29,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     ), AUTHOR),
     (LazyPattern(
         rf"{_OPENING}(who|whom|whose)\b"
-        r"|\bwhich ([\w\-]+ ){0,2}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
+        r"|\bwhich ([\w\-]+ ){0,3}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
     ), PERSON),
     # "How far along is X?" asks about progress, not a distance.
     (LazyPattern(r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),

@@ -971,6 +971,7 @@ def test_which_adjective_officials_asks_for_a_person(tmp_path: Path, make_corpus
     from briefbot.question import PERSON, answer_kind
 
     assert answer_kind("Which American officials traveled to Oslo?") == PERSON
+    assert answer_kind("Which Dutch and Danish ministers joined the talks?") == PERSON
 
 
 # --- what a date, a count or an owner asks of the answer ---------------------------------
