@@ -90,6 +90,8 @@ class Answer:
     corpus: dict[str, object] = field(default_factory=dict)
     # What was actually searched for, when it differs from the question (follow-ups).
     searched: str | None = None
+    # Misspelled words of the question and what they were read as.
+    respelled: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -101,6 +103,8 @@ class Answer:
         }
         if self.searched is not None:
             data["searched"] = self.searched
+        if self.respelled:
+            data["respelled"] = [{"typed": a, "read": b} for a, b in self.respelled]
         return data
 
 

@@ -27,7 +27,7 @@ from .question import (
 )
 from .render import Renderer
 from .safe import visible
-from .text import STOPWORDS, Tokenizer, stem
+from .text import QUESTION_FILLER, STOPWORDS, Tokenizer, stem
 
 if TYPE_CHECKING:
     from .briefing import Briefing, SectionPlan
@@ -40,6 +40,18 @@ MAX_QUESTION_CHARS = 2000
 _CASE_SAMPLE = 20
 _SENTENCE_END = ".!?:\"“"
 _WORD = re.compile(r"[A-Za-z]+")
+_MIN_RESPELL = 5  # shorter words are one edit away from too many others
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one letter dropped, swapped with the next, changed or added away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]}
+    added = {a + c + b for a, b in splits for c in _LETTERS}
+    return (dropped | swapped | changed | added) - {word}
 READING = "Reading documents"
 
 
@@ -174,15 +186,57 @@ class Briefbot:
                 f"the question is too long ({len(text):,} characters; the limit is "
                 f"{MAX_QUESTION_CHARS:,})"
             )
-        cased = self._capitalize_names(text)
+        respelled, corrections = self._respell(text)
+        cased = self._capitalize_names(respelled)
         query = parse(cased, self.tokenizer)
         if cased != text:
-            query = replace(query, typed=text)
+            query = replace(query, typed=text, respelled=tuple(corrections))
         if not query.terms and not allow_empty:
             raise QuestionError(
                 "the question has no words to search for (only common words or symbols)"
             )
         return query
+
+    def _respell(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """The question with each misspelled word replaced by the word the documents use
+        that is one edit (a letter dropped, added, changed or two swapped) away from it:
+        "Tastumi" -> "Tatsumi", "meteing" -> "meeting".  A word counts as misspelled when
+        the documents never use it and the dictionary does not know it; where several
+        words are one edit away, the one most paragraphs use.  Returns the text and the
+        (typed, read) pairs."""
+        corrections: list[tuple[str, str]] = []
+
+        def read(match: re.Match[str]) -> str:
+            word = match.group(0)
+            lower = word.lower()
+            if len(lower) < _MIN_RESPELL or lower in STOPWORDS or lower in QUESTION_FILLER:
+                return word
+            term = stem(lower)
+            if self.index.doc_freq(term) or self.selector.lexicon.related(term):
+                return word  # a word the documents use, or one of the language
+            stems: dict[str, list[str]] = {}
+            for c in _one_edit(lower):
+                if self.index.doc_freq(stem(c)):
+                    stems.setdefault(stem(c), []).append(c)
+            if not stems:
+                return word
+            best = min(stems, key=lambda t: (-self.index.doc_freq(t), t))
+            # The form the documents write ("hypersonic", not "hypersoneic", which stems
+            # the same).
+            texts = [self.paragraphs[p].text for p in self.index.positions(best, limit=_CASE_SAMPLE)]
+            forms = [
+                c for c in sorted(stems[best])
+                if any(re.search(rf"(?<![\w'’]){c}(?![\w'’])", t, re.IGNORECASE) for t in texts)
+            ]
+            if not forms:
+                return word
+            fixed = forms[0]
+            if word[0].isupper():
+                fixed = fixed.upper() if word.isupper() else fixed[0].upper() + fixed[1:]
+            corrections.append((word, fixed))
+            return fixed
+
+        return _WORD.sub(read, text), corrections
 
     def _capitalize_names(self, text: str) -> str:
         """A question typed without capitals (but perhaps its first letter), with the words
@@ -231,7 +285,7 @@ class Briefbot:
     def answer_query(self, query: Query, max_citations: int | None = None) -> Answer:
         answered, citations = self.selector.select(query, max_citations)
         question = visible(query.typed or query.text)
-        return self._answer(question, answered, citations, query.searched)
+        return self._answer(question, answered, citations, query.searched, query.respelled)
 
     def unanswerable(self, question: str) -> Answer:
         """The "not in the sources" answer for a question that cannot even be searched."""
@@ -264,14 +318,24 @@ class Briefbot:
         return Session(self)
 
     def _answer(
-        self, question: str, answered: bool, citations: list[Citation], searched: str | None = None
+        self,
+        question: str,
+        answered: bool,
+        citations: list[Citation],
+        searched: str | None = None,
+        respelled: tuple[tuple[str, str], ...] = (),
     ) -> Answer:
         cited = [c.to_dict() for c in citations]
         if answered and len({c.doc for c in citations}) > 1:
             # Quotes from two documents may speak of two meetings: say which date each gives.
             for c in cited:
                 c["when"] = document_date(self.corpus.document(str(c["doc"])))
-        context = {"question": question, "citations": cited, "corpus": self.corpus.summary()}
+        context = {
+            "question": question,
+            "citations": cited,
+            "corpus": self.corpus.summary(),
+            "respelled": [{"typed": visible(a), "read": b} for a, b in respelled],
+        }
         template = "answer.md.j2" if answered else "not_found.md.j2"
         text = self.renderer.render(template, context)
         return Answer(
@@ -281,6 +345,7 @@ class Briefbot:
             text=text,
             corpus=self.corpus.summary(),
             searched=visible(searched) if searched is not None else None,
+            respelled=tuple((visible(a), b) for a, b in respelled),
         )
 
     def search(self, query: str, k: int = 5) -> list[Hit]:

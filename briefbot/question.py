@@ -102,6 +102,8 @@ class Query:
     # The question as typed, where ``text`` has names capitalized as the documents write
     # them ("what did china say" -> "what did China say"): shown to the user.
     typed: str | None = None
+    # Misspelled words and what they were read as ("Tastumi", "Tatsumi"): told to the user.
+    respelled: tuple[tuple[str, str], ...] = ()
     # "Did the treaty name Peru?": a yes-or-no question, answered by the sentence that
     # says (or denies) what it asks, not by a kind of thing such as a date.
     polar: bool = False

@@ -439,6 +439,46 @@ def test_only_words_the_documents_write_as_names_are_capitalized(
     assert make_bot(tmp_path, make_corpus, PORTS).query(question).text == question
 
 
+# --- misspelled words --------------------------------------------------------------------
+
+HARBOURS = {
+    "harbours.txt": "Harbours\n\nThe Brenvik council met in the harbour office on Monday.\n\n"
+    "The Tarnby ferries carried salmon and timber to Oslo.\n\nThe Tarnby council praised the "
+    "ferries.\n",
+}
+
+
+def test_a_misspelled_name_is_read_as_the_one_the_documents_use(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, HARBOURS)
+    answer = bot.ask("Where did the Bernvik council meet?")
+    assert answer.answered
+    assert "harbour office" in first_quote(answer)
+    assert answer.respelled == (("Bernvik", "Brenvik"),)
+    assert answer.text.startswith("*Read \u201cBernvik\u201d as \u201cBrenvik\u201d.*")
+    assert answer.to_dict()["respelled"] == [{"typed": "Bernvik", "read": "Brenvik"}]
+    assert answer.question == "Where did the Bernvik council meet?"  # shown as typed
+    # A common word misspelled: "feries" is one edit from "ferries" (and from nothing else).
+    assert bot.ask("What did the Tarnby feries carry?").respelled == (("feries", "ferries"),)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did the Brenvik council meet?",  # spelled as the documents spell it
+        "What did the council say about bridges?",  # a word of the language, not theirs
+        "Did the ferries sail to Olso?",  # too short to tell a slip from another word
+    ],
+)
+def test_words_that_are_not_misspellings_are_left_alone(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, HARBOURS)
+    assert bot.query(question).respelled == ()
+    assert bot.ask(question).respelled == ()
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 

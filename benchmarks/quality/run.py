@@ -15,8 +15,10 @@ elsewhere before it is kept; heldout.jsonl is only ever reported.  Measures, per
 - f-u refused: follow-ups answered "not in the sources" (all of them are answerable)
 - verbatim: quotes that are exact substrings of the paragraph they cite
 
-A third row per set, "lowercase", is briefbot again with every question typed in lower case,
-as people often type (the baseline lower-cases its tokens, so its figures would not move).
+Two more rows per set try briefbot on questions as people type them: "lowercase" with every
+question in lower case (the baseline lower-cases its tokens, so its figures would not move),
+"typo" with two letters swapped in the middle of each question's longest word
+("Tatsumi" -> "Tastumi").
 
 The baseline is what a plain script gives: rank-bm25's BM25Okapi over the same paragraphs,
 lower-cased whitespace tokens, the top paragraph taken whole as its "quote" (generous: a
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -38,6 +41,7 @@ from rank_bm25 import BM25Okapi
 
 from briefbot import Briefbot
 from briefbot.errors import BriefbotError
+from briefbot.text import STOPWORDS
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent.parent / "seeds"
@@ -165,6 +169,22 @@ def lowered(items: list[dict]) -> list[dict]:
     return [{k: v.lower() if k in fields else v for k, v in item.items()} for item in items]
 
 
+def _swap_letters(question: str) -> str:
+    """``question`` with two letters swapped in the middle of its longest word."""
+    found = [m for m in re.finditer(r"[A-Za-z]{6,}", question) if m.group(0).lower() not in STOPWORDS]
+    if not found:
+        return question
+    m = max(found, key=lambda m: (len(m.group(0)), -m.start()))
+    w, i = m.group(0), len(m.group(0)) // 2 - 1
+    return question[: m.start()] + w[:i] + w[i + 1] + w[i] + w[i + 2 :] + question[m.end() :]
+
+
+def misspelled(items: list[dict]) -> list[dict]:
+    """The same questions, each with one slip of the keyboard (keys unchanged)."""
+    fields = ("question", "first", "followup")
+    return [{k: _swap_letters(v) if k in fields else v for k, v in item.items()} for item in items]
+
+
 def run_baseline(base: Baseline, items: list[dict]) -> Tally:
     t = Tally()
     for item in items:
@@ -205,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.perf_counter() - started
         theirs = run_baseline(base, items)
         lower = run_briefbot(bot, lowered(items))
-        for name, tally in (("briefbot", ours), ("rank-bm25", theirs), ("lowercase", lower)):
+        slips = run_briefbot(bot, misspelled(items))
+        rows = [("briefbot", ours), ("rank-bm25", theirs), ("lowercase", lower), ("typo", slips)]
+        for name, tally in rows:
             row = tally.row()
             print(f"{half:10} {name:9} " + " ".join(f"{row[c]:>15}" for c in columns))
         print(f"{'':10} ({len(items)} items, briefbot {1000 * elapsed / len(items):.1f} ms each)")
