@@ -42,6 +42,7 @@ _SENTENCE_END = ".!?:\"“"
 _WORD = re.compile(r"[A-Za-z]+")
 _MIN_RESPELL = 5  # shorter words are one edit away from too many others
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+READING = "Reading documents"
 
 
 def _one_edit(word: str) -> set[str]:
@@ -52,7 +53,6 @@ def _one_edit(word: str) -> set[str]:
     changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]}
     added = {a + c + b for a, b in splits for c in _LETTERS}
     return (dropped | swapped | changed | added) - {word}
-READING = "Reading documents"
 
 
 class QuestionError(BriefbotError):
@@ -200,10 +200,11 @@ class Briefbot:
     def _respell(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """The question with each misspelled word replaced by the word the documents use
         that is one edit (a letter dropped, added, changed or two swapped) away from it:
-        "Tastumi" -> "Tatsumi", "meteing" -> "meeting".  A word counts as misspelled when
-        the documents never use it and the dictionary does not know it; where several
-        words are one edit away, the one most paragraphs use.  Returns the text and the
-        (typed, read) pairs."""
+        "Tastumi" -> "Tatsumi", "hypersonnic" -> "hypersonic".  A word counts as misspelled
+        when the documents never use it and the dictionary does not know it (so a slip that
+        makes another word, "meteing" for "mete", is not caught); where several words are
+        one edit away, the one most paragraphs use.  Returns the text and the (typed, read)
+        pairs."""
         corrections: list[tuple[str, str]] = []
 
         def read(match: re.Match[str]) -> str:
@@ -223,9 +224,11 @@ class Briefbot:
             best = min(stems, key=lambda t: (-self.index.doc_freq(t), t))
             # The form the documents write ("hypersonic", not "hypersoneic", which stems
             # the same).
-            texts = [self.paragraphs[p].text for p in self.index.positions(best, limit=_CASE_SAMPLE)]
+            positions = self.index.positions(best, limit=_CASE_SAMPLE)
+            texts = [self.paragraphs[p].text for p in positions]
             forms = [
-                c for c in sorted(stems[best])
+                c
+                for c in sorted(stems[best])
                 if any(re.search(rf"(?<![\w'’]){c}(?![\w'’])", t, re.IGNORECASE) for t in texts)
             ]
             if not forms:
