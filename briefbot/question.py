@@ -318,7 +318,7 @@ def _contrasted(question: str, tokenizer: Tokenizer) -> frozenset[str]:
 
 _BESIDES = LazyPattern(r"\b(?:else|besides|another|apart from that|other than that|in addition)\b")
 _POLAR = LazyPattern(
-    r"^\W*(?:(?:and|but|so|then)\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could"
+    r"^\W*(?:yes or no\W*)?(?:(?:and|but|so|then)\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could"
     r"|will|would|should|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't)\b"
 )
 

@@ -531,6 +531,7 @@ def test_light_verbs_weigh_less_than_content_words(tmp_path: Path, make_corpus) 
         ("Did the accord name Peru?", True),
         ("and was it signed in May?", True),
         ("Has the port reopened?", True),
+        ("yes or no: did the port reopen", True),
         ("What did the accord name?", False),
         ("Who was the accord signed by?", False),
         ("Why did the talks fail?", False),
