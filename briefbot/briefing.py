@@ -224,6 +224,7 @@ def _context(briefing: Briefing) -> dict[str, object]:
             "answers": [
                 {
                     "question": a.question,
+                    "respelled": [{"typed": t, "read": r} for t, r in a.respelled],
                     "answered": a.answered,
                     "citations": [cite(c) for c in a.citations] if a.answered else [],
                 }

@@ -459,6 +459,11 @@ def test_a_misspelled_name_is_read_as_the_one_the_documents_use(
     assert answer.text.startswith("*Read \u201cBernvik\u201d as \u201cBrenvik\u201d.*")
     assert answer.to_dict()["respelled"] == [{"typed": "Bernvik", "read": "Brenvik"}]
     assert answer.question == "Where did the Bernvik council meet?"  # shown as typed
+    from briefbot.briefing import render as render_briefing
+
+    memo = bot.brief(["Where did the Bernvik council meet?"])
+    for fmt in ("md", "html"):  # the memo says so too
+        assert "Read \u201cBernvik\u201d as \u201cBrenvik\u201d." in render_briefing(bot, memo, fmt)
     # A common word misspelled: "feries" is one edit from "ferries" (and from nothing else).
     assert bot.ask("What did the Tarnby feries carry?").respelled == (("feries", "ferries"),)
 
