@@ -40,7 +40,12 @@ MAX_QUESTION_CHARS = 2000
 _CASE_SAMPLE = 20
 _SENTENCE_END = ".!?:\"“"
 _WORD = re.compile(r"[A-Za-z]+")
+# A word standing on its own, not inside a path, address or markup ("file:///etc/passwd").
+_LOOSE_WORD = re.compile(r"(?<![^\s\"“‘'(])[A-Za-z]+(?![^\s\"”’'),.;:!?-])")
 _MIN_RESPELL = 5  # shorter words are one edit away from too many others
+# Words questions are asked with that the documents may never use.
+_ASKING_WORDS = frozenset(w for w in STOPWORDS | QUESTION_FILLER if len(w) >= _MIN_RESPELL)
+_COMMON_RELATIVES = 3  # a word of the language with this many relatives is no rarity
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 READING = "Reading documents"
 
@@ -198,13 +203,11 @@ class Briefbot:
         return query
 
     def _respell(self, text: str) -> tuple[str, list[tuple[str, str]]]:
-        """The question with each misspelled word replaced by the word the documents use
-        that is one edit (a letter dropped, added, changed or two swapped) away from it:
-        "Tastumi" -> "Tatsumi", "hypersonnic" -> "hypersonic".  A word counts as misspelled
-        when the documents never use it and the dictionary does not know it (so a slip that
-        makes another word, "meteing" for "mete", is not caught); where several words are
-        one edit away, the one most paragraphs use.  Returns the text and the (typed, read)
-        pairs."""
+        """The question with each misspelled word replaced by the word it was likely meant
+        as ("Tastumi" -> "Tatsumi", "ediotrial" -> "editorial"), and the (typed, read)
+        pairs.  A word counts as misspelled when the documents never use it and the
+        dictionary does not know it (so a slip that makes another word, "meteing" for
+        "mete", is not caught); see ``_meant`` for what it is read as."""
         corrections: list[tuple[str, str]] = []
 
         def read(match: re.Match[str]) -> str:
@@ -215,31 +218,50 @@ class Briefbot:
             term = stem(lower)
             if self.index.doc_freq(term) or self.selector.lexicon.related(term):
                 return word  # a word the documents use, or one of the language
-            stems: dict[str, list[str]] = {}
-            for c in _one_edit(lower):
-                if self.index.doc_freq(stem(c)):
-                    stems.setdefault(stem(c), []).append(c)
-            if not stems:
+            fixed = self._meant(lower)
+            if fixed is None:
                 return word
-            best = min(stems, key=lambda t: (-self.index.doc_freq(t), t))
-            # The form the documents write ("hypersonic", not "hypersoneic", which stems
-            # the same).
-            positions = self.index.positions(best, limit=_CASE_SAMPLE)
-            texts = [self.paragraphs[p].text for p in positions]
-            forms = [
-                c
-                for c in sorted(stems[best])
-                if any(re.search(rf"(?<![\w'’]){c}(?![\w'’])", t, re.IGNORECASE) for t in texts)
-            ]
-            if not forms:
-                return word
-            fixed = forms[0]
             if word[0].isupper():
                 fixed = fixed.upper() if word.isupper() else fixed[0].upper() + fixed[1:]
             corrections.append((word, fixed))
             return fixed
 
-        return _WORD.sub(read, text), corrections
+        return _LOOSE_WORD.sub(read, text), corrections
+
+    def _meant(self, word: str) -> str | None:
+        """The word one edit (a letter dropped, added, changed or two swapped) away from
+        ``word`` that it was likely meant as: one the documents use (the one most paragraphs
+        use, in the form they write it: "hypersonic", not "hypersoneic", which stems the
+        same); else a word questions are asked with ("according", "editorial"), or a common
+        word of the language ("population"), if only one is.  None when there is none."""
+        edits = _one_edit(word)
+        used: dict[str, list[str]] = {}
+        for c in edits:
+            if self.index.doc_freq(stem(c)):
+                used.setdefault(stem(c), []).append(c)
+        if used:
+            best = min(used, key=lambda t: (-self.index.doc_freq(t), t))
+            positions = self.index.positions(best, limit=_CASE_SAMPLE)
+            texts = [self.paragraphs[p].text for p in positions]
+            forms = [
+                c
+                for c in sorted(used[best])
+                if any(re.search(rf"(?<![\w'’]){c}(?![\w'’])", t, re.IGNORECASE) for t in texts)
+            ]
+            return forms[0] if forms else None
+        asking = sorted(edits & _ASKING_WORDS)
+        if asking:
+            return asking[0] if len(asking) == 1 else None
+        # A common word of the language (one with a few relatives: "population", not
+        # "tomtate", a fish one edit from "tomtaoes"), if only one is one edit away.
+        known: dict[str, list[str]] = {}
+        for c in edits:
+            if len(self.selector.lexicon.related(stem(c))) >= _COMMON_RELATIVES:
+                known.setdefault(stem(c), []).append(c)
+        if len(known) == 1:
+            (forms,) = known.values()
+            return forms[0] if len(forms) == 1 else None
+        return None
 
     def _capitalize_names(self, text: str) -> str:
         """A question typed without capitals (but perhaps its first letter), with the words

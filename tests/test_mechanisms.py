@@ -466,6 +466,13 @@ def test_a_misspelled_name_is_read_as_the_one_the_documents_use(
         assert "Read \u201cBernvik\u201d as \u201cBrenvik\u201d." in render_briefing(bot, memo, fmt)
     # A common word misspelled: "feries" is one edit from "ferries" (and from nothing else).
     assert bot.ask("What did the Tarnby feries carry?").respelled == (("feries", "ferries"),)
+    # Words the documents never use: one that questions are asked with, or a common word
+    # of the language; not a rare one ("tomtate" is a fish one edit from "tomtaoes").
+    assert bot.query("Accroding to Brenvik, who met?").respelled == (("Accroding", "According"),)
+    assert bot.query("What is the popualtion of Tarnby?").respelled == (
+        ("popualtion", "population"),
+    )
+    assert bot.query("Where do tomtaoes grow?").respelled == ()
 
 
 @pytest.mark.parametrize(
@@ -474,6 +481,7 @@ def test_a_misspelled_name_is_read_as_the_one_the_documents_use(
         "Where did the Brenvik council meet?",  # spelled as the documents spell it
         "What did the council say about bridges?",  # a word of the language, not theirs
         "Did the ferries sail to Olso?",  # too short to tell a slip from another word
+        "What is in file:///srv/tarnbyx today?",  # inside a path, not a word on its own
     ],
 )
 def test_words_that_are_not_misspellings_are_left_alone(
