@@ -478,11 +478,17 @@ class Selector:
 
         A term's IDF; a word the corpus never uses counts less (paraphrases bring such words) unless it
         is a name or number, which the answer would have to mention.  Words that only
-        name a document weigh nothing here: they choose the document instead.
+        name a document (or name its author as the one speaking) weigh nothing here: they
+        choose the document instead.
         """
         weights = {}
+        # "What does Tatsumi say about X?": the author speaking names her piece; the note
+        # about her is not what is asked for.
+        speaking = {
+            stem(w) for m in _SPEAKER.finditer(query.text) for w in words(m.group(1) or m.group(2))
+        }
         for t in query.terms:
-            if t in self._names and self.index.doc_freq(t) == 0:
+            if t in self._names and (self.index.doc_freq(t) == 0 or t in speaking):
                 continue
             if t in query.selectors:
                 continue  # they choose the document, not the sentence

@@ -928,6 +928,18 @@ def test_a_quote_opening_as_a_result_keeps_what_it_follows_from(
     )
 
 
+def test_the_author_as_speaker_picks_her_piece_not_the_note_about_her(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, ESSAY)
+    assert not bot.ask("What does Ann Lee say about tomatoes?").answered
+    answer = bot.ask("According to Ann Lee, what should the town do?")
+    assert answer.answered
+    assert "should repair the bridge" in first_quote(answer)
+    # Asked about her, not as the one speaking: the note answers.
+    assert "engineer" in first_quote(bot.ask("What does Ann Lee do for a living?"))
+
+
 # --- follow-ups that point back ----------------------------------------------------------
 
 FAIRS = {
