@@ -24,6 +24,7 @@ from .question import (
     parse,
     with_context,
     with_person,
+    without_lead_in,
 )
 from .render import Renderer
 from .safe import visible
@@ -191,7 +192,7 @@ class Briefbot:
                 f"the question is too long ({len(text):,} characters; the limit is "
                 f"{MAX_QUESTION_CHARS:,})"
             )
-        respelled, corrections = self._respell(text)
+        respelled, corrections = self._respell(without_lead_in(text))
         cased = self._capitalize_names(respelled)
         query = parse(cased, self.tokenizer)
         if cased != text:

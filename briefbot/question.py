@@ -271,6 +271,26 @@ _NAME_ASKING = frozenset(
 )
 
 
+# "Can you tell me who ...?", "Do you know when ...?", "I'd like to know why ...": a
+# question asked indirectly; what follows the lead-in is the question.
+_LEAD_IN = LazyPattern(
+    r"^\W*(?:(?:please|so|ok|okay|hi|hello|hey)\W+)*"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show|explain\s+to)\s+me"
+    r"|(?:do|does)\s+(?:you|anyone)\s+know|i(?:'d|’d|\s+would)\s+like\s+to\s+know"
+    r"|i\s+want\s+to\s+know|i\s+(?:wonder|am\s+wondering)|i(?:'m|’m)\s+wondering"
+    r"|(?:please\s+)?tell\s+me)"
+    r"\W*(?=(?:who|whom|whose|what|when|where|why|how|which)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_lead_in(question: str) -> str:
+    """``question`` without a lead-in that asks it indirectly ("Can you tell me who
+    attended?" -> "who attended?"); unchanged when it has none."""
+    match = _LEAD_IN.match(question)
+    return question[match.end() :] if match else question
+
+
 def parse(question: str, tokenizer: Tokenizer) -> Query:
     terms = tuple(dict.fromkeys(tokenizer.terms(question, question=True)))
     focus = focus_term(question)

@@ -439,6 +439,36 @@ def test_only_words_the_documents_write_as_names_are_capitalized(
     assert make_bot(tmp_path, make_corpus, PORTS).query(question).text == question
 
 
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Can you tell me who led the talks?", "who led the talks?"),
+        ("Could you please tell me, when did the fair open?", "when did the fair open?"),
+        ("Do you know where the ferry docks?", "where the ferry docks?"),
+        ("I'd like to know why the bridge closed", "why the bridge closed"),
+        ("Tell me more", "Tell me more"),  # a follow-up of its own, kept whole
+        ("tell me more about why that matters", "tell me more about why that matters"),
+        ("Who led the talks?", "Who led the talks?"),
+    ],
+)
+def test_a_question_asked_indirectly_is_read_from_its_question_word(
+    question: str, asked: str
+) -> None:
+    from briefbot.question import without_lead_in
+
+    assert without_lead_in(question) == asked
+
+
+def test_an_indirect_question_is_judged_like_the_direct_one(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(tmp_path, make_corpus, PORTS)
+    # A who-question needs a person named: the indirect form is held to that too.
+    direct = "Who runs the port of Brenvik?"
+    for question in (direct, "Can you tell me who runs the port of Brenvik?"):
+        answer = bot.ask(question)
+        assert not answer.answered
+        assert answer.question == question
+
+
 # --- misspelled words --------------------------------------------------------------------
 
 HARBOURS = {

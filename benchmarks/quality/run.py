@@ -15,10 +15,11 @@ elsewhere before it is kept; heldout.jsonl is only ever reported.  Measures, per
 - f-u refused: follow-ups answered "not in the sources" (all of them are answerable)
 - verbatim: quotes that are exact substrings of the paragraph they cite
 
-Two more rows per set try briefbot on questions as people type them: "lowercase" with every
+Three more rows per set try briefbot on questions as people type them: "lowercase" with every
 question in lower case (the baseline lower-cases its tokens, so its figures would not move),
 "typo" with two letters swapped in the middle of each question's longest word
-("Tatsumi" -> "Tastumi").
+("Tatsumi" -> "Tastumi"), and "indirect" with each question asked as "Can you tell me who
+...?" (a first question, not a follow-up, which people rarely put so).
 
 The baseline is what a plain script gives: rank-bm25's BM25Okapi over the same paragraphs,
 lower-cased whitespace tokens, the top paragraph taken whole as its "quote" (generous: a
@@ -171,7 +172,8 @@ def lowered(items: list[dict]) -> list[dict]:
 
 def _swap_letters(question: str) -> str:
     """``question`` with two letters swapped in the middle of its longest word."""
-    found = [m for m in re.finditer(r"[A-Za-z]{6,}", question) if m.group(0).lower() not in STOPWORDS]
+    found = re.finditer(r"[A-Za-z]{6,}", question)
+    found = [m for m in found if m.group(0).lower() not in STOPWORDS]
     if not found:
         return question
     m = max(found, key=lambda m: (len(m.group(0)), -m.start()))
@@ -183,6 +185,15 @@ def misspelled(items: list[dict]) -> list[dict]:
     """The same questions, each with one slip of the keyboard (keys unchanged)."""
     fields = ("question", "first", "followup")
     return [{k: _swap_letters(v) if k in fields else v for k, v in item.items()} for item in items]
+
+
+def indirect(items: list[dict]) -> list[dict]:
+    """The same questions asked indirectly: "Can you tell me who ...?" (follow-ups as they are)."""
+    fields = ("question", "first")
+    return [
+        {k: f"Can you tell me {v[0].lower()}{v[1:]}" if k in fields else v for k, v in item.items()}
+        for item in items
+    ]
 
 
 def run_baseline(base: Baseline, items: list[dict]) -> Tally:
@@ -226,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         theirs = run_baseline(base, items)
         lower = run_briefbot(bot, lowered(items))
         slips = run_briefbot(bot, misspelled(items))
+        asked = run_briefbot(bot, indirect(items))
         rows = [("briefbot", ours), ("rank-bm25", theirs), ("lowercase", lower), ("typo", slips)]
+        rows.append(("indirect", asked))
         for name, tally in rows:
             row = tally.row()
             print(f"{half:10} {name:9} " + " ".join(f"{row[c]:>15}" for c in columns))
