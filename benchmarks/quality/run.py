@@ -172,8 +172,8 @@ def lowered(items: list[dict]) -> list[dict]:
 
 def _swap_letters(question: str) -> str:
     """``question`` with two letters swapped in the middle of its longest word."""
-    found = re.finditer(r"[A-Za-z]{6,}", question)
-    found = [m for m in found if m.group(0).lower() not in STOPWORDS]
+    words = re.finditer(r"[A-Za-z]{6,}", question)
+    found = [m for m in words if m.group(0).lower() not in STOPWORDS]
     if not found:
         return question
     m = max(found, key=lambda m: (len(m.group(0)), -m.start()))
