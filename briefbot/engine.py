@@ -269,9 +269,9 @@ class Briefbot:
         the documents write as names capitalized ("what did china say in march" -> "what
         did China say in March"), so that it is read as the same question typed with them.
 
-        A word counts as a name when, in the first paragraphs that use it, it is capitalized
-        mid-sentence at least four times as often as not (and three times at least, for a
-        word of the language)."""
+        A word counts as a name when it names a country or its people, or when, in the
+        first paragraphs that use it, it is capitalized mid-sentence at least four times as
+        often as not (and three times at least, for a word of the language)."""
         if any(w != "I" and not w.islower() for w in _WORD.findall(text)[1:]):
             return text  # the asker capitalized what they meant as names
 
@@ -287,6 +287,8 @@ class Briefbot:
             term = stem(word)
             if not self.index.doc_freq(term) and word.endswith("s"):
                 term = stem(word[:-1])
+            if is_country(term):
+                return word[0].upper() + word[1:]  # "india", "indian": always a name
             for position in self.index.positions(term, limit=_CASE_SAMPLE):
                 para = self.paragraphs[position].text
                 for found in form.finditer(para):
@@ -298,8 +300,8 @@ class Briefbot:
                     else:
                         lower += 1
             # A word of the language ("article", "march") needs more proof than a name
-            # ("tatsumi") or a country ("chinese"): "Article V" twice does not make it one.
-            enough = 3 if self.selector.lexicon.related(term) and not is_country(term) else 1
+            # ("tatsumi"): "Article V" twice does not make it one.
+            enough = 3 if self.selector.lexicon.related(term) else 1
             return word[0].upper() + word[1:] if upper >= max(enough, 4 * lower) else word
 
         return _WORD.sub(cased, text)

@@ -424,6 +424,8 @@ def test_a_lower_case_question_is_read_as_if_its_names_were_capitalized(
     assert bot.query("how much has the budget of tarnby grown").text == (
         "how much has the budget of Tarnby grown"
     )
+    # A country or its people is a name, whether or not the documents write it.
+    assert bot.query("what did the indian council say").text == "what did the Indian council say"
 
 
 @pytest.mark.parametrize(
