@@ -271,6 +271,9 @@ _GROUNDS = LazyPattern(
     re.IGNORECASE,
 )
 
+# "What does Beijing call them?": who gives the name asked for.
+_CALLER = LazyPattern(r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b", re.IGNORECASE)
+
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
 _YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
@@ -655,19 +658,21 @@ class Selector:
             bonus = self.tuning.rank_weight * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
             if query.part is not None and (para.doc, para.n) in self._parts[query.part]:
                 bonus += self.tuning.part_bonus
-            if (
-                query.carried
+            # "Why does it matter?": a follow-up about the last answer reads on from it, in
+            # its paragraph or the next.
+            reads_on = (
+                bool(query.carried)
                 and query.after is not None
                 and not (query.selectors or query.elsewhere)
                 and para.doc == query.after[0]
                 and 0 <= para.n - query.after[1] <= 1
-            ):
-                # "Why does it matter?": a follow-up about the last answer reads on from
-                # it, in its paragraph or the next.
+            )
+            if reads_on:
                 bonus += self.tuning.reading_on_bonus
             sentences.extend(
                 self._score_sentences(
-                    query, para, position, weights, alternatives, stands, total, coverage, bonus
+                    query, para, position, weights, alternatives, stands, total, coverage, bonus,
+                    reads_on,
                 )
             )
         if dated_elsewhere and any(s.para.doc not in dated_elsewhere for s in sentences):
@@ -1047,6 +1052,7 @@ class Selector:
         total: float,
         para_coverage: float,
         bonus: float,
+        reads_on: bool = False,
     ) -> list[_Sentence]:
         cue = _CUES.get(query.kind)
         if query.kind == TIME and query.asks == DATE:
@@ -1117,6 +1123,10 @@ class Selector:
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):
                 score += self.tuning.counted_bonus
+            elif query.kind == NAME and counted is not None and reads_on:
+                # "What does Beijing call them?": a name question reads on from the last
+                # answer only to a sentence that gives a name.
+                score -= self.tuning.reading_on_bonus
             if replaced[i]:
                 score -= k.replaced_penalty
             # A long sentence holds many words by its length alone.
@@ -1134,6 +1144,11 @@ class Selector:
         """For "What is the formal title of the security treaty?": whether a sentence holds
         a proper name that carries one of the question's words ("Treaty of Mutual ...")."""
         asked = set(query.terms) | {stem(w) for w in words(query.text)}
+        caller = _CALLER.search(query.text)
+        if caller:
+            # "What does Beijing call the islands?": the name carries a word of what is
+            # named, not of who names it ("the South China Sea" is no name for them).
+            asked -= {stem(w) for w in words(caller.group(1))}
 
         def names(text: str) -> bool:
             found = [m.group(0) for m in _CUES[NAME].finditer(text)]

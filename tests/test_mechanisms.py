@@ -1848,6 +1848,39 @@ def test_what_did_it_say_keeps_a_quote_that_gives_the_words(tmp_path: Path, make
     assert first_quote(answer) == words
 
 
+def test_the_name_asked_for_carries_a_word_of_what_is_named_not_of_who_names_it(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "the South Brenvik Sea" holds "Brenvik" but is no name Brenvik gives the reefs.
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "reefs.txt": "Reefs\n\nThe Tarn Reefs, claimed by Brenvik as the Blue Reefs, are "
+            "shallow.\n\nFerries now call twice a week.\n\nThe pact of 1990 covered the Tarn "
+            "Reefs.\n\nFishing boats from the South Brenvik Sea crowd the Tarn Reefs each spring.\n",
+        },
+    ).session()
+    session.ask("Did the pact of 1990 cover the Tarn Reefs?")
+    assert "as the Blue Reefs" in first_quote(session.ask("What does Brenvik call them?"))
+
+
+def test_a_name_follow_up_reads_on_only_to_a_sentence_that_gives_a_name(
+    tmp_path: Path, make_corpus
+) -> None:
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "reefs.txt": "Reefs\n\nThe Tarn Reefs, claimed by Brenvik as the Blue Reefs, are "
+            "shallow.\n\nFerries now call twice a week.\n\nThe pact of 1990 covered the Tarn "
+            "Reefs, and Brenvik signed it.\n\nBread prices rose.\n",
+        },
+    ).session()
+    session.ask("Did the pact of 1990 cover the Tarn Reefs?")
+    assert "as the Blue Reefs" in first_quote(session.ask("What does Brenvik call them?"))
+
+
 def test_why_after_a_quote_may_be_answered_by_the_sentence_before_it(
     tmp_path: Path, make_corpus
 ) -> None:
