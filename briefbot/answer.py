@@ -26,6 +26,7 @@ from .lexicon import shared as shared_lexicon
 from .question import (
     ADVICE,
     AUTHOR,
+    CALLING,
     CAPITALIZED_RUN,
     CLOSING,
     DATE,
@@ -271,8 +272,7 @@ _GROUNDS = LazyPattern(
     re.IGNORECASE,
 )
 
-# "What does Beijing call them?": who gives the name asked for.
-_CALLER = LazyPattern(r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b", re.IGNORECASE)
+_CALLER = LazyPattern(CALLING, re.IGNORECASE)  # who gives the name asked for
 
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")

@@ -20,6 +20,9 @@ WORDING, ADVICE, NAME, AUTHOR, OTHER = "wording", "advice", "name", "author", "o
 # a new administration takes office?").
 _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|since|until|of)\s+)?"
 
+# "What does Beijing call X?": a name asked for, and who gives it.
+CALLING = r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b"
+
 _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     # "Who wrote the Diplomat piece?": the byline, or the note about its author.
     (LazyPattern(
@@ -49,7 +52,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     # "What is the official name / formal title of X?": a proper name.
     (LazyPattern(
         r"\bwhat(?:'s|’s| is| was| are| were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"
-        r"|\bwhat (name|names)\b|\bwhat (does|do|did) ([\w'’.\-]+ ){1,4}call\b"  # "What does Beijing call X?"
+        rf"|\bwhat (name|names)\b|{CALLING}"  # "What does Beijing call X?"
     ), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
     (LazyPattern(r"\b(say|says|said|state|stated|call|called|describe[sd]?|word|words|wording|language|phrase)\b"), WORDING),
