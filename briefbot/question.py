@@ -42,7 +42,10 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
         r"|\b(what|which) ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)\b"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
     ), TIME),
-    (LazyPattern(rf"{_OPENING}why\b|\bwhat (caused|made|led)\b|\bfor what reason\b|\bhow (come|so)\b"), REASON),
+    (LazyPattern(
+        rf"{_OPENING}why\b|\bfor what reason\b|\bhow (come|so)\b"
+        r"|\bwhat (caused|made|led|forced|prompted|drove|pushed|triggered|spurred)\b"
+    ), REASON),
     # "What should the U.S. do?": a sentence that says what someone should do.
     (LazyPattern(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
     (LazyPattern(

@@ -817,6 +817,7 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("What does the council do when the river floods?", "other"),  # "when" in a clause
         ("What did the mayor who resigned promise?", "other"),  # "who" in a clause
         ("When it comes to trade, what did the mayor promise?", "other"),  # names a topic
+        ("What forced the council to close the bridge?", "reason"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
