@@ -320,7 +320,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         specific=specific_terms(question) & set(terms),
         # "Which American officials ...?", "Which three states ...?": who- and where-
         # questions judge their answer by the names it gives, not by their head noun.
-        focus=focus if focus in terms and kind not in (PERSON, PLACE) else None,
+        focus=focus if focus in terms and kind not in (PERSON, PLACE, REASON) else None,
         part=part,
         besides=_BESIDES.search(question.lower()) is not None,
         polar=_POLAR.search(question.lower()) is not None,

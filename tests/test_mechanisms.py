@@ -1726,6 +1726,22 @@ def test_a_neighbour_lends_a_related_word_no_more_than_it_holds_it(
     assert first_quote(answer).startswith("The Roy government is in the early stages")
 
 
+def test_what_forced_someone_asks_for_the_cause_not_about_them(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "bridge.txt": "Bridges\n\nThe old bridge closed in May because floods had cracked its "
+            "piers.\n\nThe council met in June to plan the summer fair.\n",
+        },
+    )
+    answer = bot.ask("What forced the council to close the old bridge?")
+    assert answer.answered
+    assert "because floods had cracked its piers" in first_quote(answer)
+
+
 def test_the_sentence_a_consequence_follows_from_answers_why(tmp_path: Path, make_corpus) -> None:
     # "As a result, ..." says the sentence before it gave the cause.
     bot = make_bot(
