@@ -344,8 +344,9 @@ def _contrasted(question: str, tokenizer: Tokenizer) -> frozenset[str]:
 
 _BESIDES = LazyPattern(r"\b(?:else|besides|another|apart from that|other than that|in addition)\b")
 _POLAR = LazyPattern(
-    r"^\W*(?:yes or no\W*)?(?:(?:and|but|so|then)\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could"
-    r"|will|would|should|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't)\b"
+    r"^\W*(?:yes or no\W*)?(?:(?:and|but|so|then)\s+)?"
+    r"(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must"
+    r"|isn't|aren't|wasn't|weren't|don't|doesn't|didn't)\b"
 )
 
 
