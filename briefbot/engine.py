@@ -51,6 +51,12 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 READING = "Reading documents"
 
 
+def _as_word(pattern: str) -> re.Pattern[str]:
+    """``pattern`` (letters, perhaps a trailing "s?") standing as a word of its own, in
+    any case."""
+    return re.compile(rf"(?<![\w'’]){pattern}(?![\w'’])", re.IGNORECASE)
+
+
 def _one_edit(word: str) -> set[str]:
     """Every string one letter dropped, swapped with the next, changed or added away."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -235,34 +241,34 @@ class Briefbot:
         use, in the form they write it: "hypersonic", not "hypersoneic", which stems the
         same); else a word questions are asked with ("according", "editorial"), or a common
         word of the language ("population"), if only one is.  None when there is none."""
-        edits = _one_edit(word)
+        edits = {c: stem(c) for c in _one_edit(word)}
         used: dict[str, list[str]] = {}
-        for c in edits:
-            if self.index.doc_freq(stem(c)):
-                used.setdefault(stem(c), []).append(c)
+        for c, t in edits.items():
+            if self.index.doc_freq(t):
+                used.setdefault(t, []).append(c)
         if used:
             best = min(used, key=lambda t: (-self.index.doc_freq(t), t))
-            positions = self.index.positions(best, limit=_CASE_SAMPLE)
-            texts = [self.paragraphs[p].text for p in positions]
-            forms = [
-                c
-                for c in sorted(used[best])
-                if any(re.search(rf"(?<![\w'’]){c}(?![\w'’])", t, re.IGNORECASE) for t in texts)
-            ]
+            texts = self._first_uses(best)
+            forms = [c for c in sorted(used[best]) if any(_as_word(c).search(t) for t in texts)]
             return forms[0] if forms else None
-        asking = sorted(edits & _ASKING_WORDS)
+        asking = sorted(edits.keys() & _ASKING_WORDS)
         if asking:
             return asking[0] if len(asking) == 1 else None
         # A common word of the language (one with a few relatives: "population", not
         # "tomtate", a fish one edit from "tomtaoes"), if only one is one edit away.
         known: dict[str, list[str]] = {}
-        for c in edits:
-            if len(self.selector.lexicon.related(stem(c))) >= _COMMON_RELATIVES:
-                known.setdefault(stem(c), []).append(c)
+        for c, t in edits.items():
+            if len(self.selector.lexicon.related(t)) >= _COMMON_RELATIVES:
+                known.setdefault(t, []).append(c)
         if len(known) == 1:
             (forms,) = known.values()
             return forms[0] if len(forms) == 1 else None
         return None
+
+    def _first_uses(self, term: str) -> list[str]:
+        """The texts of the first paragraphs that hold ``term``: enough to see how the
+        documents write a word, without reading them all."""
+        return [self.paragraphs[p].text for p in self.index.positions(term, limit=_CASE_SAMPLE)]
 
     def _capitalize_names(self, text: str) -> str:
         """A question typed without capitals (but perhaps its first letter), with the words
@@ -279,18 +285,15 @@ class Briefbot:
             word = match.group(0)
             if len(word) < 2 or word in STOPWORDS:
                 return word
-            # "senkakus": the plural of a name the documents use in the singular.
-            form = re.compile(
-                rf"(?<![\w'’]){re.escape(word.removesuffix('s'))}s?(?![\w'’])", re.IGNORECASE
-            )
-            upper = lower = 0
             term = stem(word)
             if not self.index.doc_freq(term) and word.endswith("s"):
                 term = stem(word[:-1])
             if is_country(term):
                 return word[0].upper() + word[1:]  # "india", "indian": always a name
-            for position in self.index.positions(term, limit=_CASE_SAMPLE):
-                para = self.paragraphs[position].text
+            # "senkakus": the plural of a name the documents use in the singular.
+            form = _as_word(word.removesuffix("s") + "s?")
+            upper = lower = 0
+            for para in self._first_uses(term):
                 for found in form.finditer(para):
                     before = para[max(0, found.start() - 8) : found.start()].rstrip()
                     if not before or before[-1] in _SENTENCE_END:
