@@ -487,9 +487,7 @@ class Selector:
         weights = {}
         # "What does Tatsumi say about X?": the author speaking names her piece; the note
         # about her is not what is asked for.
-        speaking = {
-            stem(w) for m in _SPEAKER.finditer(query.text) for w in words(m.group(1) or m.group(2))
-        }
+        speaking = {stem(w) for phrase in _speakers(query.text) for w in words(phrase)}
         for t in query.terms:
             if t in self._names and (self.index.doc_freq(t) == 0 or t in speaking):
                 continue
@@ -1015,8 +1013,7 @@ class Selector:
         did South Korea say ...?", "How did Chinese officials respond ...?", "according to
         Seoul"), or a word for them ("China" for "Chinese").  A speaker that is one of the
         documents ("according to the editorial") chooses the document instead."""
-        for match in _SPEAKER.finditer(query.text):
-            phrase = match.group(1) or match.group(2)
+        for phrase in _speakers(query.text):
             if {stem(w) for w in words(phrase)} & self.document_names or any(
                 w in EDITORIAL_WORDS for w in words(phrase)
             ):
@@ -1324,6 +1321,12 @@ class Selector:
             # First, the weather was warm.": the claim, then its grounds.
             hi += 1
         return spans[lo][0], spans[hi][1]
+
+
+def _speakers(question: str) -> list[str]:
+    """Who the question asks about as speaking: "South Korea" in "What did South Korea say
+    ...?", "Seoul" in "according to Seoul"."""
+    return [m.group(1) or m.group(2) for m in _SPEAKER.finditer(question)]
 
 
 def _singular(word: str) -> str:
