@@ -39,7 +39,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     (LazyPattern(
         # (not "When it comes to trade, what ...?": that names a topic)
         rf"{_OPENING}when\b(?!\s+it\s+comes\s+to\b)"
-        r"|\b(what|which) ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)\b"
+        r"|\b(what|which)( is| was| are| were|'s|’s)?( the| its| their)? ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)s?\b"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
     ), TIME),
     (LazyPattern(
@@ -267,7 +267,7 @@ def focus_term(question: str) -> str | None:
 
 
 # "On what date", "in which exact calendar year": the time asked for, and how precisely.
-_WHAT_TIME = LazyPattern(r"\b(?:what|which)\s+(?:\w+\s+){0,2}?(date|day|year|month|time)\b")
+_WHAT_TIME = LazyPattern(r"\b(?:what|which)(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}?(date|day|year|month|time)s?\b")
 DATE, YEAR = "date", "year"
 _NAME_ASKING = frozenset(
     # ... and "What name does Beijing use for X?", "What name was it given?"

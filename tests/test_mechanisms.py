@@ -1089,6 +1089,9 @@ def test_what_date_needs_a_calendar_date(tmp_path: Path, make_corpus) -> None:
     assert answer.answered
     assert "May 4" in first_quote(answer)
     assert not bot.ask("On what date did the storm hit?").answered  # "days after" is no date
+    # The same asked with the date as the subject of "was".
+    assert "May 4" in first_quote(bot.ask("What was the exact date the fish market opened?"))
+    assert not bot.ask("What was the date of the storm?").answered
 
 
 def test_how_many_needs_a_number_of_the_thing_counted(tmp_path: Path, make_corpus) -> None:
@@ -1461,6 +1464,8 @@ def test_what_date_weighs_the_date_as_the_kind_not_the_topic() -> None:
         ("On what date was the fair held?", "date"),
         ("On what exact calendar date was the fair held?", "date"),
         ("In which year did the fair open?", "year"),
+        ("What was the exact date of the fair?", "date"),
+        ("What's the year the fair opened?", "year"),
         ("When was the fair held?", None),
     ],
 )
