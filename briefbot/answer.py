@@ -1011,7 +1011,8 @@ class Selector:
     ) -> bool:
         """Whether the answer's paragraph names the speaker the question asks about ("What
         did South Korea say ...?", "How did Chinese officials respond ...?", "according to
-        Seoul"), or a word for them ("China" for "Chinese").  A speaker that is one of the
+        Seoul"), or a word for them ("China" for "Chinese"), and the office it names ("the
+        Indian prime minister").  A speaker that is one of the
         documents ("according to the editorial") chooses the document instead."""
         for phrase in _speakers(query.text):
             if {stem(w) for w in words(phrase)} & self.document_names or any(
@@ -1022,6 +1023,11 @@ class Selector:
                 forms = {t} | set(alternatives.get(t, {})) | self.lexicon.related(t)
                 if not any(self.index.holds(best.position, f) for f in forms):
                     return False
+            # "What did India's prime minister say?": India named in passing is not enough;
+            # the passage has someone of that office.
+            titles = {stem(w) for w in words(phrase) if w in TITLE_WORDS} - _LOOSE_TITLES
+            if not all(self.index.holds(best.position, t) for t in titles):
+                return False
         return True
 
     def _holds_names(self, query: Query, best: _Sentence) -> bool:

@@ -306,10 +306,13 @@ def test_what_a_speaker_said_is_not_answered_by_a_passage_without_them(
         make_corpus,
         {
             "pact.txt": "Pact\n\nThe joint statement on the pact criticized the new fishing "
-            "law.\n\nOfficials in Madrid praised the pact.\n\nGermany hosted the fair.\n"
+            "law.\n\nOfficials in Madrid praised the pact.\n\nGermany hosted the fair.\n\n"
+            "The Germany-Spain pact summit was held in May.\n"
         },
     )
     assert not bot.ask("What did Germany say about the joint statement on the pact?").answered
+    # Germany named in passing is no German prime minister speaking.
+    assert not bot.ask("What did Germany's prime minister say at the pact summit?").answered
     answer = bot.ask("What did Madrid say about the pact?")
     assert answer.answered
     assert "Officials in Madrid praised the pact" in first_quote(answer)
