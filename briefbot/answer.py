@@ -1020,7 +1020,12 @@ class Selector:
             ):
                 continue
             for t in {stem(w.lower()) for w in _NAME_WORD.findall(phrase)} - query.carried:
-                forms = {t} | set(alternatives.get(t, {})) | self.lexicon.related(t)
+                # The name itself, its aliases, a country's capital or leader ("Beijing",
+                # "Biden" for Washington); not a broader word ("state" for Russia).
+                forms = {t} | CAPITALS.get(t, set())
+                for a, f in alternatives.get(t, {}).items():
+                    if f == 1.0 or is_country(a) or any(a in names for names in self._leaders.values()):
+                        forms.add(a)
                 if not any(self.index.holds(best.position, f) for f in forms):
                     return False
             # "What did India's prime minister say?": India named in passing is not enough;

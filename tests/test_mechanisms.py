@@ -307,9 +307,12 @@ def test_what_a_speaker_said_is_not_answered_by_a_passage_without_them(
         {
             "pact.txt": "Pact\n\nThe joint statement on the pact criticized the new fishing "
             "law.\n\nOfficials in Madrid praised the pact.\n\nGermany hosted the fair.\n\n"
-            "The Germany-Spain pact summit was held in May.\n"
+            "The Germany-Spain pact summit was held in May.\n\n"
+            "The Secretary of State signed the pact on the river.\n\nRussia exports timber.\n"
         },
     )
+    # "State" is a broader word for Russia, not a word for it.
+    assert not bot.ask("How did Russia react to the pact on the river?").answered
     assert not bot.ask("What did Germany say about the joint statement on the pact?").answered
     # Germany named in passing is no German prime minister speaking.
     assert not bot.ask("What did Germany's prime minister say at the pact summit?").answered
