@@ -318,7 +318,8 @@ class Tuning:
     focus_weight: float = 1.5  # the head noun of what is asked for
     contrasted_weight: float = 0.3  # "rather than in person": what the question sets aside
     leader_match: float = 0.3  # a country's leader's name ("Biden") standing for it
-    reading_on_bonus: float = 0.2  # a follow-up: the last answer's paragraph and the next
+    reading_on_bonus: float = 0.25  # a follow-up: the last answer's paragraph and the next
+    vague_follow_up_bonus: float = 0.4  # ... more, when it has no telling word of its own
     replaced_penalty: float = 0.3  # "And the U.S.?": for a sentence about the earlier name
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     counted_required: bool = True  # ... and without one, "how many" is not answered
@@ -645,6 +646,10 @@ class Selector:
         top_score = ranked[0][1] or 1.0
         sentences: list[_Sentence] = []
         best_coverage: dict[str, float] = {}  # per document
+        # "Is there a catch?", "Any particular place mentioned?": a follow-up whose own
+        # words the documents never use, or any passage may hold, is about the last answer.
+        new_words = [t for t in weights if t not in query.carried]
+        vague = all(t in _GENERIC or not self.index.doc_freq(t) for t in new_words)
         for position, para_score in ranked:
             para = self.paragraphs[position]
             coverage = sum(
@@ -667,6 +672,7 @@ class Selector:
             )
             if reads_on:
                 bonus += self.tuning.reading_on_bonus
+                bonus += self.tuning.vague_follow_up_bonus if vague else 0.0
             sentences.extend(
                 self._score_sentences(
                     query, para, position, weights, alternatives, stands, total, coverage, bonus,
@@ -1093,11 +1099,10 @@ class Selector:
             for own_terms in raw
         ]
         # The conversation's earlier terms choose the paragraph; within it, the sentence
-        # is chosen mostly by what the follow-up itself asks.
-        weights = {
-            t: w * (self.tuning.context_in_sentence if t in query.carried else 1.0)
-            for t, w in weights.items()
-        }
+        # is chosen mostly by what the follow-up itself asks -- unless it only swaps the
+        # name asked about ("And Ross?"), when the earlier terms are still the question.
+        in_sentence = 1.0 if query.replaced else self.tuning.context_in_sentence
+        weights = {t: w * (in_sentence if t in query.carried else 1.0) for t, w in weights.items()}
         out = []
         for i, (start, end) in enumerate(spans):
             coverage = sum(weights[t] * f for t, f in strength[i].items()) / total

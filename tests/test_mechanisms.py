@@ -1278,6 +1278,27 @@ def test_a_follow_up_reads_on_from_the_last_answer(tmp_path: Path, make_corpus) 
     assert first_quote(answer).startswith("Its walls were cracking")
 
 
+def test_a_follow_up_with_no_telling_word_stays_with_the_last_answer(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "catch" is in no paragraph; "play" elsewhere is only a far relative of it.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "harbour.txt": "Harbour\n\nThe Oslo harbour has to play a bigger role, Norway "
+            "says.\n\nThe Oslo harbour is essential for the fishing fleet, but without the "
+            "consent of the local fishermen it cannot grow.\n\nBergen has a fish market and "
+            "a fleet of ferries.\n"
+        },
+    )
+    session = bot.session()
+    assert "without the consent" in first_quote(session.ask("Why is the Oslo harbour essential?"))
+    assert "without the consent" in first_quote(session.ask("So what's the catch?"))
+    # A follow-up with a word of its own still goes where that word is.
+    assert "Bergen" in first_quote(session.ask("And what about the ferries?"))
+
+
 def test_a_follow_up_naming_a_document_keeps_the_earlier_names(
     tmp_path: Path, make_corpus
 ) -> None:
