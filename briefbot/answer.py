@@ -318,7 +318,8 @@ class Tuning:
     focus_weight: float = 1.5  # the head noun of what is asked for
     contrasted_weight: float = 0.3  # "rather than in person": what the question sets aside
     leader_match: float = 0.3  # a country's leader's name ("Biden") standing for it
-    reading_on_bonus: float = 0.25  # a follow-up: the last answer's paragraph and the next
+    same_document_bonus: float = 0.2  # a follow-up: the last answer's document
+    reading_on_bonus: float = 0.25  # ... its paragraph and the next
     vague_follow_up_bonus: float = 0.4  # ... more, when it has no telling word of its own
     replaced_penalty: float = 0.3  # "And the U.S.?": for a sentence about the earlier name
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
@@ -661,15 +662,17 @@ class Selector:
             bonus = self.tuning.rank_weight * share + (self.tuning.named_document_bonus if para.doc in named else 0.0)
             if query.part is not None and (para.doc, para.n) in self._parts[query.part]:
                 bonus += self.tuning.part_bonus
-            # "Why does it matter?": a follow-up about the last answer reads on from it, in
-            # its paragraph or the next.
-            reads_on = (
+            # "Why does it matter?": a follow-up about the last answer stays in its document,
+            # and reads on from it, in its paragraph or the next.
+            same_document = (
                 bool(query.carried)
                 and query.after is not None
                 and not (query.selectors or query.elsewhere)
                 and para.doc == query.after[0]
-                and 0 <= para.n - query.after[1] <= 1
             )
+            if same_document:
+                bonus += self.tuning.same_document_bonus
+            reads_on = same_document and 0 <= para.n - query.after[1] <= 1
             if reads_on:
                 bonus += self.tuning.reading_on_bonus
                 bonus += self.tuning.vague_follow_up_bonus if vague else 0.0

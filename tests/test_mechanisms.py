@@ -1299,6 +1299,27 @@ def test_a_follow_up_with_no_telling_word_stays_with_the_last_answer(
     assert "Bergen" in first_quote(session.ask("And what about the ferries?"))
 
 
+def test_a_follow_up_stays_in_the_last_answers_document(tmp_path: Path, make_corpus) -> None:
+    # "its ferries": the fair's, three paragraphs on; the port's ferries say the same words
+    # in a document that sorts first.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe Lyon fair will move to a larger hall next spring.\n\n"
+            "Cheese sellers expect more visitors.\n\nTickets will cost ten euros.\n\n"
+            "Its ferries will carry cheese and wine.\n",
+            "a_port.txt": "Port\n\nThe ferries will carry cheese and wine.\n\n"
+            "The boats sail at noon.\n",
+        },
+    )
+    session = bot.session()
+    session.ask("Where will the fair move?")
+    answer = session.ask("What will its ferries carry?")
+    assert answer.citations[0].doc == "fair"
+    assert first_quote(answer) == "Its ferries will carry cheese and wine."
+
+
 def test_a_follow_up_naming_a_document_keeps_the_earlier_names(
     tmp_path: Path, make_corpus
 ) -> None:
