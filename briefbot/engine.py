@@ -244,12 +244,17 @@ class Briefbot:
         edits = {c: stem(c) for c in _one_edit(word)}
         used: dict[str, list[str]] = {}
         for c, t in edits.items():
+            if not self.index.doc_freq(t) and c.endswith("s"):
+                t = stem(c[:-1])  # "Senkakus": the plural of a name the documents use
             if self.index.doc_freq(t):
                 used.setdefault(t, []).append(c)
         if used:
             best = min(used, key=lambda t: (-self.index.doc_freq(t), t))
             texts = self._first_uses(best)
-            forms = [c for c in sorted(used[best]) if any(_as_word(c).search(t) for t in texts)]
+            written = [c for c in sorted(used[best]) if any(_as_word(c).search(t) for t in texts)]
+            # ... or, if they write it only in another form ("virtual", "governments"),
+            # the one candidate there is.
+            forms = written or (used[best] if len(used[best]) == 1 else [])
             return forms[0] if forms else None
         asking = sorted(edits.keys() & _ASKING_WORDS)
         if asking:
@@ -258,7 +263,8 @@ class Briefbot:
         # "tomtate", a fish one edit from "tomtaoes"), if only one is one edit away.
         known: dict[str, list[str]] = {}
         for c, t in edits.items():
-            if len(self.selector.lexicon.related(t)) >= _COMMON_RELATIVES:
+            # (A country or capital counts however few relatives it has: "Pyongyang".)
+            if is_country(t) or len(self.selector.lexicon.related(t)) >= _COMMON_RELATIVES:
                 known.setdefault(t, []).append(c)
         if len(known) == 1:
             (forms,) = known.values()

@@ -511,6 +511,11 @@ def test_a_misspelled_name_is_read_as_the_one_the_documents_use(
         ("popualtion", "population"),
     )
     assert bot.query("Where do tomtaoes grow?").respelled == ()
+    # A word the documents write only in another form ("ferries", not "ferry"), the plural
+    # of a name they use, and a capital the documents never name all count as meant.
+    assert bot.query("Which ferrry carried salmon?").respelled == (("ferrry", "ferry"),)
+    assert bot.query("Who met in the Bernviks' office?").respelled == (("Bernviks", "Brenviks"),)
+    assert bot.query("Did the ferries sail to Londno?").respelled == (("Londno", "London"),)
 
 
 @pytest.mark.parametrize(
