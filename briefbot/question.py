@@ -354,7 +354,9 @@ _FOLLOW_UP_OPENING = LazyPattern(r"^\W*(and|but|also|so|then|what about|how abou
 # Pronouns that stand for something named before; both patterns below start from them.
 _PRONOUNS = "it|its|they|them|their|he|she|him|his|her|this|these|those"
 # Words that lean on the conversation: those pronouns, and "there", "the same one", ...
-_REFERRING = LazyPattern(rf"\b({_PRONOUNS}|there|one|ones|same|latter|former)\b")
+_REFERRING = LazyPattern(
+    rf"\b({_PRONOUNS}|there|one|ones|same|latter|former|similar|similarly|likewise)\b"
+)
 _WH_OPENING = LazyPattern(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
 
 

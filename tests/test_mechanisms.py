@@ -1195,7 +1195,12 @@ def test_contractions_are_stopwords() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["What role should the two towns play on that?", "Why was the bridge such a worry back then?"],
+    [
+        "What role should the two towns play on that?",
+        "Why was the bridge such a worry back then?",
+        "Is the northern town building anything similar?",
+        "Did the regional council likewise approve the bridge?",
+    ],
 )
 def test_words_that_point_back_make_a_follow_up_whatever_its_length(question: str) -> None:
     from briefbot.question import is_follow_up, parse
