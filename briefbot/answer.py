@@ -1166,18 +1166,33 @@ class Selector:
             # named, not of who names it ("the South China Sea" is no name for them).
             asked -= {stem(w) for w in words(caller.group(1))}
 
-        def names(text: str) -> bool:
+        def given(text: str, known: set[str]) -> list[list[str]]:
+            """The names in ``text`` that carry a word asked and one not ``known``."""
             found = [m.group(0) for m in _CUES[NAME].finditer(text)]
             found += [m.group(0) for m in CAPITALIZED_RUN.finditer(text)]
+            out = []
             for name in found:
                 stems = self.tokenizer.terms(name)  # with aliases: "SCC" for its long name
                 # "the Diaoyu Islands" for the Senkaku Islands: a name that holds a
                 # question word and a word the question does not have.
-                if len(stems) > 1 and any(t in asked for t in stems) and any(t not in asked for t in stems):
-                    return True
-            return False
+                if len(stems) > 1 and any(t in asked for t in stems):
+                    if any(t not in known for t in stems):
+                        out.append(stems)
+            return out
 
-        return names
+        known = set(asked)
+        if query.after is not None:
+            # "Which reefs did the pact cover? What does Brenvik call them?": the one name
+            # the last answer gave ("the Tarn Reefs") is what "them" stands for, not the
+            # other name asked for.
+            doc, n, start, end = query.after
+            position = self._positions.get((doc, n))
+            if position is not None:
+                before = given(self.paragraphs[position].text[start:end], known)
+                if len(before) == 1:
+                    known |= set(before[0])
+
+        return lambda text: bool(given(text, known))
 
     def _names_someone_new(self, query: Query, best: _Sentence) -> bool:
         """Whether the quote names someone the question does not: a name whose last word

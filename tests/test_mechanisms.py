@@ -1961,6 +1961,24 @@ def test_a_name_follow_up_reads_on_only_to_a_sentence_that_gives_a_name(
     assert "as the Blue Reefs" in first_quote(session.ask("What does Brenvik call them?"))
 
 
+def test_a_name_follow_up_asks_for_another_name_than_the_last_answer_gave(
+    tmp_path: Path, make_corpus
+) -> None:
+    # Asked which reefs, the answer names them: "them" is the Tarn Reefs, so that name is
+    # not the one asked for, though the answer also names Brenvik.
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "reefs.txt": "Reefs\n\nThe Tarn Reefs, claimed by Brenvik as the Blue Reefs, fall "
+            "under the pact.\n\nFerries now call twice a week.\n\nThe pact of 1990 covered "
+            "the Tarn Reefs, and Brenvik signed it.\n\nBread prices rose.\n",
+        },
+    ).session()
+    assert "the Tarn Reefs" in first_quote(session.ask("Which reefs did the pact of 1990 cover?"))
+    assert "as the Blue Reefs" in first_quote(session.ask("What does Brenvik call them?"))
+
+
 def test_why_after_a_quote_may_be_answered_by_the_sentence_before_it(
     tmp_path: Path, make_corpus
 ) -> None:
