@@ -357,6 +357,11 @@ _PRONOUNS = "it|its|they|them|their|he|she|him|his|her|this|these|those"
 _REFERRING = LazyPattern(
     rf"\b({_PRONOUNS}|there|one|ones|same|latter|former|similar|similarly|likewise)\b"
 )
+# Words of a question that point back at the conversation in a short question but mostly
+# within the question in one with this many terms of its own; "it", "they", "he" and the
+# like point back whatever the length.
+_STANDS_ALONE = 5
+_POINTING_WITHIN = frozenset("these those this its their one ones".split())
 _WH_OPENING = LazyPattern(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
 
 
@@ -364,7 +369,12 @@ def is_follow_up(question: str, query: Query) -> bool:
     """Whether ``question`` leans on the conversation: "And the 2022 one?", "Who attended
     it?", "What about Taiwan?", or a bare fragment such as "North Korea?"."""
     lowered = question.lower()
-    if _FOLLOW_UP_OPENING.search(lowered) or _REFERRING.search(lowered) or _OTHER.search(lowered):
+    referring = {m.group(1) for m in _REFERRING.finditer(lowered)}
+    if len(query.terms) >= _STANDS_ALONE and referring <= _POINTING_WITHIN:
+        # "What does Japan have to do to reinforce its alliance?", "Why are these new
+        # missiles a headache?": in a question this full, such words point within it.
+        referring = set()
+    if _FOLLOW_UP_OPENING.search(lowered) or referring or _OTHER.search(lowered):
         return True
     if re.search(r"\belse\b", lowered):
         return True  # "What else did the editorial say about China?"

@@ -1211,6 +1211,38 @@ def test_words_that_point_back_make_a_follow_up_whatever_its_length(question: st
     assert not is_follow_up(plain, parse(plain, Tokenizer()))
 
 
+@pytest.mark.parametrize(
+    ("question", "follows_up"),
+    [
+        # Words that point within a question full enough to stand on its own.
+        ("What must the northern town do to reinforce its bridge with the city?", False),
+        ("Why are these new toll bridges such a burden for the regional council?", False),
+        ("Did the northern town hold this vote before the regional council did?", False),
+        # ... but not in a short one, and "it" or "they" point back whatever the length.
+        ("Why are these a burden?", True),
+        ("Did it also approve the new toll bridge across the northern river?", True),
+    ],
+)
+def test_its_and_these_point_within_a_question_that_stands_on_its_own(
+    question: str, follows_up: bool
+) -> None:
+    from briefbot.question import is_follow_up, parse
+    from briefbot.text import Tokenizer
+
+    assert is_follow_up(question, parse(question, Tokenizer())) is follows_up
+
+
+def test_a_question_that_stands_on_its_own_is_not_read_as_a_follow_up(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, HARBOURS)
+    session = bot.session()
+    session.ask("Where did the Brenvik council meet?")
+    answer = session.ask("What did these Tarnby ferries carry to Oslo in their holds?")
+    assert answer.searched is None  # asked as it stands, not with the Brenvik words
+    assert "salmon and timber" in first_quote(answer)
+
+
 def test_and_the_us_puts_the_united_states_in_the_earlier_names_place(
     tmp_path: Path, make_corpus
 ) -> None:

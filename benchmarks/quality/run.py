@@ -19,7 +19,9 @@ Three more rows per set try briefbot on questions as people type them: "lowercas
 question in lower case (the baseline lower-cases its tokens, so its figures would not move),
 "typo" with two letters swapped in the middle of each question's longest word
 ("Tatsumi" -> "Tastumi"), and "indirect" with each question asked as "Can you tell me who
-...?" (a first question, not a follow-up, which people rarely put so).
+...?" (a first question, not a follow-up, which people rarely put so).  A last row, "chat",
+asks every question of the set one after another in one session, as a user of the chat
+would: a question that stands on its own must not be read as a follow-up of the one before.
 
 The baseline is what a plain script gives: rank-bm25's BM25Okapi over the same paragraphs,
 lower-cased whitespace tokens, the top paragraph taken whole as its "quote" (generous: a
@@ -104,11 +106,15 @@ class Baseline:
         return [self.paragraphs[i].text for i in ranked[:k]]
 
 
-def run_briefbot(bot: Briefbot, items: list[dict]) -> Tally:
+def run_briefbot(bot: Briefbot, items: list[dict], *, chat: bool = False) -> Tally:
+    """Each item asked on its own (a follow-up pair in a session of its own), or with
+    ``chat`` all of them one after another in one session, as in the chat."""
     t = Tally()
+    shared = bot.session() if chat else None
+    ask = shared.ask if shared is not None else bot.ask
     for item in items:
         if item["kind"] == "followup":
-            session = bot.session() if hasattr(bot, "session") else None
+            session = shared or (bot.session() if hasattr(bot, "session") else None)
             if session is None:
                 continue
             session.ask(item["first"])
@@ -124,7 +130,7 @@ def run_briefbot(bot: Briefbot, items: list[dict]) -> Tally:
             else:
                 t.misses.append(f"follow-up {item['id']}: {item['followup']!r} -> {_first(answer)}")
             continue
-        answer = bot.ask(item["question"])
+        answer = ask(item["question"])
         _count_quotes(t, bot, answer)
         if item["kind"] == "unanswerable":
             t.unanswerable += 1
@@ -238,8 +244,9 @@ def main(argv: list[str] | None = None) -> int:
         lower = run_briefbot(bot, lowered(items))
         slips = run_briefbot(bot, misspelled(items))
         asked = run_briefbot(bot, indirect(items))
+        chatted = run_briefbot(bot, items, chat=True)
         rows = [("briefbot", ours), ("rank-bm25", theirs), ("lowercase", lower), ("typo", slips)]
-        rows.append(("indirect", asked))
+        rows += [("indirect", asked), ("chat", chatted)]
         for name, tally in rows:
             row = tally.row()
             print(f"{half:10} {name:9} " + " ".join(f"{row[c]:>15}" for c in columns))
