@@ -362,6 +362,8 @@ _REFERRING = LazyPattern(
 # like point back whatever the length.
 _STANDS_ALONE = 5
 _POINTING_WITHIN = frozenset("these those this its their one ones".split())
+_IT = LazyPattern(r"\b(?:it|its)\b")
+_NAME_BEFORE = LazyPattern(r"(?<=\s)[A-Z][A-Za-z.\-]+")  # a capitalized word past the first
 _WH_OPENING = LazyPattern(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
 
 
@@ -374,6 +376,13 @@ def is_follow_up(question: str, query: Query) -> bool:
         # "What does Japan have to do to reinforce its alliance?", "Why are these new
         # missiles a headache?": in a question this full, such words point within it.
         referring = set()
+    if referring and referring <= {"it", "its"}:
+        # "Did Tokyo say it would ...?": "it" after a name stands for that name -- but not
+        # as the object that ends the question ("Is Washington doing it?").
+        spots = [m.span() for m in _IT.finditer(lowered)]
+        named_before = _NAME_BEFORE.search(question, 0, spots[0][0]) is not None
+        if named_before and lowered[spots[-1][1] :].strip(" ?!.,"):
+            referring = set()
     if _FOLLOW_UP_OPENING.search(lowered) or referring or _OTHER.search(lowered):
         return True
     if re.search(r"\belse\b", lowered):

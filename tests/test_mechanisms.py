@@ -1218,9 +1218,12 @@ def test_words_that_point_back_make_a_follow_up_whatever_its_length(question: st
         ("What must the northern town do to reinforce its bridge with the city?", False),
         ("Why are these new toll bridges such a burden for the regional council?", False),
         ("Did the northern town hold this vote before the regional council did?", False),
-        # ... but not in a short one, and "it" or "they" point back whatever the length.
+        # ... but not in a short one, and "it" or "they" point back whatever the length,
+        # unless "it" stands for a name before it.
         ("Why are these a burden?", True),
         ("Did it also approve the new toll bridge across the northern river?", True),
+        ("Did Tarnby say it would build a bridge?", False),
+        ("Is Tarnby building it?", True),
     ],
 )
 def test_its_and_these_point_within_a_question_that_stands_on_its_own(
