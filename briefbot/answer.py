@@ -308,6 +308,7 @@ class Tuning:
     long_sentence: int = 40  # terms
     long_sentence_penalty: float = 0.05  # per that many terms beyond the first that many
     cue_bonus: float = 0.15  # for a sentence with what the question asks for (a date, ...)
+    pointed_cause_share: float = 0.5  # "why": a cause of what it points back at, its words
     second_document_ratio: float = 0.8  # cite another document if its best is this close
     runner_up_ratio: float = 0.9  # ... and another paragraph of the same one if this close
     # A question word met only through a related word (synonym, word form, broader
@@ -1106,9 +1107,25 @@ class Selector:
         # name asked about ("And Ross?"), when the earlier terms are still the question.
         in_sentence = 1.0 if query.replaced else self.tuning.context_in_sentence
         weights = {t: w * (in_sentence if t in query.carried else 1.0) for t, w in weights.items()}
+        # "Why was the Kishida government's 2+2 held online?" -- "It is unfortunate that
+        # the meeting was held in an online format due to the pandemic": a cause given
+        # of something named before counts that thing's words, at a share.  (A follow-up
+        # already reads on from the last answer.)
+        pointing = {}
+        if query.kind == REASON and not query.carried and self.tuning.pointed_cause_share:
+            pointing = self._pointing(para.doc, para.n)
         out = []
         for i, (start, end) in enumerate(spans):
             coverage = sum(weights[t] * f for t, f in strength[i].items()) / total
+            pointed_at = pointing.get((para.n, i), ((), ()))[0]
+            if pointed_at and _CUES[REASON].search(texts[i]):
+                inherited: dict[str, float] = {}
+                for x in pointed_at:
+                    t, f = stands.get(x, (x, 0.0))
+                    if f and t in weights and t not in strength[i]:
+                        inherited[t] = max(inherited.get(t, 0.0), f)
+                share = self.tuning.pointed_cause_share
+                coverage += share * sum(weights[t] * f for t, f in inherited.items()) / total
             # Terms a neighbour holds count a little: the quote may grow to include it.
             near = set().union(*matched[max(0, i - 1) : i + 2]) - matched[i]
             # (As strongly as the neighbour holds it: no more than a related word counts in

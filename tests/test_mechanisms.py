@@ -1840,6 +1840,24 @@ def test_what_forced_someone_asks_for_the_cause_not_about_them(
     assert "because floods had cracked its piers" in first_quote(answer)
 
 
+def test_why_is_answered_by_a_cause_given_of_what_was_named_before(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "the meeting" is the board's meeting named in the paragraph before, so the cause
+    # given of it answers, though the board's own sentence holds more of the words.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe Lyon Fair Board, which runs the fair, met in May.\n\n"
+            "It is a pity that the meeting was held online because of the floods.\n\n"
+            "Cheese sellers expect more visitors this year.\n"
+        },
+    )
+    answer = bot.ask("Why did the Lyon Fair Board meet virtually?")
+    assert first_quote(answer).startswith("It is a pity that the meeting was held online")
+
+
 def test_the_sentence_a_consequence_follows_from_answers_why(tmp_path: Path, make_corpus) -> None:
     # "As a result, ..." says the sentence before it gave the cause.
     bot = make_bot(
