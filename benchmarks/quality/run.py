@@ -15,7 +15,7 @@ elsewhere before it is kept; heldout.jsonl is only ever reported.  Measures, per
 - f-u refused: follow-ups answered "not in the sources" (all of them are answerable)
 - verbatim: quotes that are exact substrings of the paragraph they cite
 
-Four more rows per set try briefbot on questions as people type them: "lowercase" with every
+Three more rows per set try briefbot on questions as people type them: "lowercase" with every
 question in lower case (the baseline lower-cases its tokens, so its figures would not move),
 "typo" with two letters swapped in the middle of each question's longest word
 ("Tatsumi" -> "Tastumi"), and "indirect" with each question asked as "Can you tell me who
