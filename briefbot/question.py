@@ -361,8 +361,9 @@ _REFERRING = LazyPattern(
 # within the question in one with this many terms of its own; "it", "they", "he" and the
 # like point back whatever the length.
 _STANDS_ALONE = 5
-_POINTING_WITHIN = frozenset("these those this its their one ones".split())
-_IT = LazyPattern(r"\b(?:it|its)\b")
+_POINTING_WITHIN = frozenset("these those this its their one ones there".split())
+_IT = LazyPattern(r"\b(?:it|its|he|his|him|she|her)\b")
+_STANDS_FOR_A_NAME = frozenset("it its he his him she her".split())
 _NAME_BEFORE = LazyPattern(r"(?<=\s)[A-Z][A-Za-z.\-]+")  # a capitalized word past the first
 _WH_OPENING = LazyPattern(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
 
@@ -376,9 +377,10 @@ def is_follow_up(question: str, query: Query) -> bool:
         # "What does Japan have to do to reinforce its alliance?", "Why are these new
         # missiles a headache?": in a question this full, such words point within it.
         referring = set()
-    if referring and referring <= {"it", "its"}:
-        # "Did Tokyo say it would ...?": "it" after a name stands for that name -- but not
-        # as the object that ends the question ("Is Washington doing it?").
+    if referring and referring <= _STANDS_FOR_A_NAME:
+        # "Did Tokyo say it would ...?", "Will Biden be as tough as his predecessor?": "it"
+        # or "his" after a name stands for that name -- but not as the object that ends the
+        # question ("Is Washington doing it?").
         spots = [m.span() for m in _IT.finditer(lowered)]
         named_before = _NAME_BEFORE.search(question, 0, spots[0][0]) is not None
         if named_before and lowered[spots[-1][1] :].strip(" ?!.,"):
@@ -387,15 +389,22 @@ def is_follow_up(question: str, query: Query) -> bool:
         return True
     if re.search(r"\belse\b", lowered):
         return True  # "What else did the editorial say about China?"
-    if _THAT.search(lowered) and len(query.terms) <= 3:
+    if _THAT.search(lowered) and not _SAYING_THAT.search(lowered) and len(query.terms) <= 3:
         return True  # "Was that a first?", "How long has that group been meeting?"
     if _POINTING_BACK.search(lowered):
         return True  # "What role should they play on that?", "Why was it sensitive back then?"
     return len(query.terms) <= 2 and not _WH_OPENING.search(lowered)
 
 
-# "that" points back in a short question; in a long one it is more often a conjunction.
+# "that" points back in a short question; in a long one it is more often a conjunction,
+# as it is after a verb of saying or thinking in any ("Do both argue that ...?").
 _THAT = LazyPattern(r"\bthat\b")
+_SAYING_THAT = LazyPattern(
+    r"\b(?:say|says|said|argue[sd]?|think|thinks|thought|believe[sd]?|claim(?:s|ed)?"
+    r"|suggest(?:s|ed)?|mean|means|meant|show(?:s|ed|n)?|agree[sd]?|note[sd]?|hope[sd]?"
+    r"|insist(?:s|ed)?|warn(?:s|ed)?|stress(?:es|ed)?|conclude[sd]?|know|knows|knew"
+    r"|feel|feels|felt|worry|worries|worried|fear(?:s|ed)?) that\s+\w"  # not "Who said that?"
+)
 # "on that", "about this", "back then", "at the time": words that point back whatever the
 # question's length.
 _POINTING_BACK = LazyPattern(

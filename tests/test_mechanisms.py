@@ -1224,6 +1224,12 @@ def test_words_that_point_back_make_a_follow_up_whatever_its_length(question: st
         ("Did it also approve the new toll bridge across the northern river?", True),
         ("Did Tarnby say it would build a bridge?", False),
         ("Is Tarnby building it?", True),
+        ("Will Mayor Roy be as strict with the bridge as his predecessor?", False),
+        ("Was there any fear in the northern town that the bridge might close?", False),
+        ("Is there a catch?", True),
+        # "that" after a verb of saying opens a clause; as its object it points back.
+        ("Did both argue that repair helps?", False),
+        ("Who said that?", True),
     ],
 )
 def test_its_and_these_point_within_a_question_that_stands_on_its_own(
