@@ -322,6 +322,7 @@ class Tuning:
     same_document_bonus: float = 0.2  # a follow-up: the last answer's document
     reading_on_bonus: float = 0.25  # ... its paragraph and the next
     vague_follow_up_bonus: float = 0.4  # ... more, when it has no telling word of its own
+    follow_up_fit_ratio: float = 0.8  # a follow-up's runner-up of the kind asked, this close
     replaced_penalty: float = 0.3  # "And the U.S.?": for a sentence about the earlier name
     counted_bonus: float = 0.3  # "How many ministers?": a number right before "ministers"
     counted_required: bool = True  # ... and without one, "how many" is not answered
@@ -707,6 +708,13 @@ class Selector:
         sentences.sort(key=lambda s: (-s.score, s.para.doc, s.para.n, s.start))
         if answered and not self._fits(query, sentences[0], alternatives):
             going_on = self._going_on(query, sentences, alternatives)
+            if going_on is None and query.carried:
+                # "Who represented Washington? And on the Japanese side?": a follow-up asks
+                # about what was just quoted, so a close runner-up of the kind asked for
+                # answers when the best sentence is not of that kind.
+                ratio = self.tuning.follow_up_fit_ratio
+                close = [s for s in sentences[1:4] if s.score >= ratio * sentences[0].score]
+                going_on = next((s for s in close if self._fits(query, s, alternatives)), None)
             if going_on is None:
                 answered = False
             else:

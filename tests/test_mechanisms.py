@@ -1371,6 +1371,27 @@ def test_a_follow_up_stays_in_the_last_answers_document(tmp_path: Path, make_cor
     assert first_quote(answer) == "Its ferries will carry cheese and wine."
 
 
+def test_a_follow_up_takes_a_close_runner_up_of_the_kind_asked_for(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "its part" meets "side" best but names no one; the sentence naming both mayors is a
+    # close second, and a follow-up is presumed to be about what was just quoted.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nOn May 4, Mayor Anne Roy of Tarnby met her Brenvik "
+            "counterpart, Mayor Per Lund, in Oslo for the river talks.\n\nAfter the river "
+            "talks, it is up to Brenvik to do its part with Tarnby.\n\nBread prices rose.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("Who represented Tarnby at the river talks?")
+    answer = session.ask("And on the Brenvik side?")
+    assert answer.answered
+    assert "Mayor Per Lund" in first_quote(answer)
+
+
 def test_a_follow_up_naming_a_document_keeps_the_earlier_names(
     tmp_path: Path, make_corpus
 ) -> None:
