@@ -364,6 +364,9 @@ _STANDS_ALONE = 5
 _POINTING_WITHIN = frozenset("these those this its their one ones there".split())
 _IT = LazyPattern(r"\b(?:it|its|he|his|him|she|her)\b")
 _STANDS_FOR_A_NAME = frozenset("it its he his him she her".split())
+_STANDS_FOR_NAMES = frozenset("they them their".split())
+_THEY = LazyPattern(r"\b(?:they|them|their)\b")
+_NAMES_BEFORE = LazyPattern(r"\b[A-Z][A-Za-z.\-]+ and [A-Z][A-Za-z.\-]+")
 _NAME_BEFORE = LazyPattern(r"(?<=\s)[A-Z][A-Za-z.\-]+")  # a capitalized word past the first
 _WH_OPENING = LazyPattern(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
 
@@ -383,6 +386,12 @@ def is_follow_up(question: str, query: Query) -> bool:
         # question ("Is Washington doing it?").
         spots = [m.span() for m in _IT.finditer(lowered)]
         named_before = _NAME_BEFORE.search(question, 0, spots[0][0]) is not None
+        if named_before and lowered[spots[-1][1] :].strip(" ?!.,"):
+            referring = set()
+    if referring and referring <= _STANDS_FOR_NAMES:
+        # "Where did Blinken and Austin go after they left Tokyo?": the same, for two names.
+        spots = [m.span() for m in _THEY.finditer(lowered)]
+        named_before = _NAMES_BEFORE.search(question, 0, spots[0][0]) is not None
         if named_before and lowered[spots[-1][1] :].strip(" ?!.,"):
             referring = set()
     if _FOLLOW_UP_OPENING.search(lowered) or referring or _OTHER.search(lowered):

@@ -1227,6 +1227,8 @@ def test_words_that_point_back_make_a_follow_up_whatever_its_length(question: st
         ("Will Mayor Roy be as strict with the bridge as his predecessor?", False),
         ("Was there any fear in the northern town that the bridge might close?", False),
         ("Is there a catch?", True),
+        ("Where did Roy and Lund go after they left Oslo?", False),
+        ("Where did they go after Oslo?", True),
         # "that" after a verb of saying opens a clause; as its object it points back.
         ("Did both argue that repair helps?", False),
         ("Who said that?", True),
