@@ -1030,8 +1030,9 @@ class Selector:
         """Whether the answer's paragraph names the speaker the question asks about ("What
         did South Korea say ...?", "How did Chinese officials respond ...?", "according to
         Seoul"), or a word for them ("China" for "Chinese"), and the office it names ("the
-        Indian prime minister").  A speaker that is one of the
-        documents ("according to the editorial") chooses the document instead."""
+        Indian prime minister").  A speaker that is one of the documents ("according to
+        the editorial") chooses the document instead."""
+        leaders = set().union(*self._leaders.values())
         for phrase in _speakers(query.text):
             if {stem(w) for w in words(phrase)} & self.document_names or any(
                 w in EDITORIAL_WORDS for w in words(phrase)
@@ -1042,7 +1043,7 @@ class Selector:
                 # "Biden" for Washington); not a broader word ("state" for Russia).
                 forms = {t} | CAPITALS.get(t, set())
                 for a, f in alternatives.get(t, {}).items():
-                    if f == 1.0 or is_country(a) or any(a in names for names in self._leaders.values()):
+                    if f == 1.0 or is_country(a) or a in leaders:
                         forms.add(a)
                 if not any(self.index.holds(best.position, f) for f in forms):
                     return False

@@ -39,7 +39,8 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     (LazyPattern(
         # (not "When it comes to trade, what ...?": that names a topic)
         rf"{_OPENING}when\b(?!\s+it\s+comes\s+to\b)"
-        r"|\b(what|which)( is| was| are| were|'s|’s)?( the| its| their)? ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)s?\b"
+        r"|\b(what|which)( is| was| are| were|'s|’s)?( the| its| their)?"
+        r" ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)s?\b"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
     ), TIME),
     (LazyPattern(
@@ -267,7 +268,9 @@ def focus_term(question: str) -> str | None:
 
 
 # "On what date", "in which exact calendar year": the time asked for, and how precisely.
-_WHAT_TIME = LazyPattern(r"\b(?:what|which)(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}?(date|day|year|month|time)s?\b")
+_WHAT_TIME = LazyPattern(
+    r"\b(?:what|which)(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}?(date|day|year|month|time)s?\b"
+)
 DATE, YEAR = "date", "year"
 _NAME_ASKING = frozenset(
     # ... and "What name does Beijing use for X?", "What name was it given?"
@@ -362,12 +365,12 @@ _REFERRING = LazyPattern(
 # like point back whatever the length.
 _STANDS_ALONE = 5
 _POINTING_WITHIN = frozenset("these those this its their one ones there".split())
-_IT = LazyPattern(r"\b(?:it|its|he|his|him|she|her)\b")
-_STANDS_FOR_A_NAME = frozenset("it its he his him she her".split())
-_STANDS_FOR_NAMES = frozenset("they them their".split())
-_THEY = LazyPattern(r"\b(?:they|them|their)\b")
-_NAMES_BEFORE = LazyPattern(r"\b[A-Z][A-Za-z.\-]+ and [A-Z][A-Za-z.\-]+")
-_NAME_BEFORE = LazyPattern(r"(?<=\s)[A-Z][A-Za-z.\-]+")  # a capitalized word past the first
+# Pronouns that stand for a name said before them in the same question: one name (a
+# capitalized word past the first) for "it" or "his", two joined by "and" for "they".
+_STANDING_FOR = (
+    ("it its he his him she her", LazyPattern(r"(?<=\s)[A-Z][A-Za-z.\-]+")),
+    ("they them their", LazyPattern(r"\b[A-Z][A-Za-z.\-]+ and [A-Z][A-Za-z.\-]+")),
+)
 _WH_OPENING = LazyPattern(r"^\W*(who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did)\b")
 
 
@@ -380,20 +383,8 @@ def is_follow_up(question: str, query: Query) -> bool:
         # "What does Japan have to do to reinforce its alliance?", "Why are these new
         # missiles a headache?": in a question this full, such words point within it.
         referring = set()
-    if referring and referring <= _STANDS_FOR_A_NAME:
-        # "Did Tokyo say it would ...?", "Will Biden be as tough as his predecessor?": "it"
-        # or "his" after a name stands for that name -- but not as the object that ends the
-        # question ("Is Washington doing it?").
-        spots = [m.span() for m in _IT.finditer(lowered)]
-        named_before = _NAME_BEFORE.search(question, 0, spots[0][0]) is not None
-        if named_before and lowered[spots[-1][1] :].strip(" ?!.,"):
-            referring = set()
-    if referring and referring <= _STANDS_FOR_NAMES:
-        # "Where did Blinken and Austin go after they left Tokyo?": the same, for two names.
-        spots = [m.span() for m in _THEY.finditer(lowered)]
-        named_before = _NAMES_BEFORE.search(question, 0, spots[0][0]) is not None
-        if named_before and lowered[spots[-1][1] :].strip(" ?!.,"):
-            referring = set()
+    if referring and _stand_for_names_before(question, referring):
+        referring = set()
     if _FOLLOW_UP_OPENING.search(lowered) or referring or _OTHER.search(lowered):
         return True
     if re.search(r"\belse\b", lowered):
@@ -403,6 +394,21 @@ def is_follow_up(question: str, query: Query) -> bool:
     if _POINTING_BACK.search(lowered):
         return True  # "What role should they play on that?", "Why was it sensitive back then?"
     return len(query.terms) <= 2 and not _WH_OPENING.search(lowered)
+
+
+def _stand_for_names_before(question: str, pronouns: set[str]) -> bool:
+    """Whether ``pronouns`` stand for names said before them in ``question``: "Did Tokyo
+    say it would ...?", "Will Biden be as tough as his predecessor?", "Where did Blinken
+    and Austin go after they left Tokyo?" -- but not as the object that ends the question
+    ("Is Washington doing it?")."""
+    lowered = question.lower()
+    for sort, names in _STANDING_FOR:
+        if not pronouns <= set(sort.split()):
+            continue
+        spots = [m.span() for m in re.finditer(rf"\b(?:{sort.replace(' ', '|')})\b", lowered)]
+        named_before = names.search(question, 0, spots[0][0]) is not None
+        return named_before and bool(lowered[spots[-1][1] :].strip(" ?!.,"))
+    return False
 
 
 # "that" points back in a short question; in a long one it is more often a conjunction,
