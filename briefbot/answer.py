@@ -653,6 +653,9 @@ class Selector:
         # words the documents never use, or any passage may hold, is about the last answer.
         new_words = [t for t in weights if t not in query.carried]
         vague = all(t in _GENERIC or not self.index.doc_freq(t) for t in new_words)
+        # "How many ministers?": a number of ministers; "What does Beijing call them?": a
+        # name (the same test for every candidate paragraph's sentences).
+        counted = self._counted(query, alternatives)
         for position, para_score in ranked:
             para = self.paragraphs[position]
             coverage = sum(
@@ -680,7 +683,7 @@ class Selector:
                 bonus += self.tuning.vague_follow_up_bonus if vague else 0.0
             sentences.extend(
                 self._score_sentences(
-                    query, para, position, weights, alternatives, stands, total, coverage, bonus,
+                    query, para, position, weights, counted, stands, total, coverage, bonus,
                     reads_on,
                 )
             )
@@ -1074,7 +1077,7 @@ class Selector:
         para: Paragraph,
         position: int,
         weights: dict[str, float],
-        alternatives: dict[str, dict[str, float]],
+        counted: Callable[[str], bool] | None,
         stands: dict[str, tuple[str, float]],
         total: float,
         para_coverage: float,
@@ -1086,7 +1089,6 @@ class Selector:
             cue = _CALENDAR_DATE  # "On what date ...?": a date, not any time word
         elif query.kind == TIME and query.asks == YEAR:
             cue = YEAR_IN_TEXT
-        counted = self._counted(query, alternatives)
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
         # Each sentence's words, as the question terms they stand for (a related word

@@ -243,9 +243,8 @@ class Briefbot:
         word of the language ("population"), if only one is.  None when there is none."""
         edits = {c: stem(c) for c in _one_edit(word)}
         used: dict[str, list[str]] = {}
-        for c, t in edits.items():
-            if not self.index.doc_freq(t) and c.endswith("s"):
-                t = stem(c[:-1])  # "Senkakus": the plural of a name the documents use
+        for c in edits:
+            t = self._indexed_as(c)
             if self.index.doc_freq(t):
                 used.setdefault(t, []).append(c)
         if used:
@@ -271,6 +270,14 @@ class Briefbot:
             return forms[0] if len(forms) == 1 else None
         return None
 
+    def _indexed_as(self, word: str) -> str:
+        """The term the documents hold ``word`` under: its stem, or for the plural of a
+        name they use only in the singular ("senkakus"), the singular's."""
+        term = stem(word)
+        if not self.index.doc_freq(term) and word.endswith("s"):
+            return stem(word[:-1])
+        return term
+
     def _first_uses(self, term: str) -> list[str]:
         """The texts of the first paragraphs that hold ``term``: enough to see how the
         documents write a word, without reading them all."""
@@ -291,9 +298,7 @@ class Briefbot:
             word = match.group(0)
             if len(word) < 2 or word in STOPWORDS:
                 return word
-            term = stem(word)
-            if not self.index.doc_freq(term) and word.endswith("s"):
-                term = stem(word[:-1])
+            term = self._indexed_as(word)
             if is_country(term):
                 return word[0].upper() + word[1:]  # "india", "indian": always a name
             # "senkakus": the plural of a name the documents use in the singular.
