@@ -201,6 +201,19 @@ _CALENDAR_DATE = LazyPattern(
     re.IGNORECASE,
 )
 
+# "What was new about ...?", "Had it ever ... before?": asks what was done for the first
+# time, which the text says in words of novelty, not necessarily the question's "new".
+_NOVEL_ASKED = LazyPattern(
+    r"\bwhat(?:['’]s| is| was| were| are)? (?:\w+ )?(?:new|novel|unprecedented|different)\b"
+    r"|\bfirst time\b|\bfirst[- ]ever\b|\bever\b.*\bbefore\b|\bbefore this one\b"
+    r"|\bnever\b.*\bbefore\b",
+    re.IGNORECASE,
+)
+_NOVEL = LazyPattern(
+    r"\bfor the first time\b|\bunprecedented\b|\bfirst[- ]ever\b|\bnever before\b|\bnewly\b",
+    re.IGNORECASE,
+)
+
 # Who-questions: a title people hold (the name that answers is a CAPITALIZED_RUN).
 _TITLE = LazyPattern(
     r"(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor|premier"
@@ -588,6 +601,11 @@ class Selector:
         own |= {stem(w) for w in words(query.text) if w in EDITORIAL_WORDS}
         named = {self._names[t] for t in own if t in self._names}
         earlier = {self._names[t] for t in query.carried if t in self._names}
+        if query.former_text is not None and not named:
+            # "What's the editorial's view on X? What does that cover?": a piece the
+            # earlier question named by what it is, which is no search term to carry.
+            called = {stem(w) for w in words(query.former_text) if w in EDITORIAL_WORDS}
+            earlier |= {self._names[t] for t in called if t in self._names}
         routed = self._follow_up_document(query)
         only: set[str] = set()
         if self.tuning.named_document_only and named:
@@ -1091,6 +1109,7 @@ class Selector:
             cue = YEAR_IN_TEXT
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
+        novel = _NOVEL_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
         terms: list[list[str]] = []
@@ -1164,6 +1183,8 @@ class Selector:
                 query.kind == REASON and i + 1 < len(texts) and _CONSEQUENCE.match(texts[i + 1])
             )
             if cue is not None and matched[i] and (cue.search(texts[i]) or gives_cause):
+                score += self.tuning.cue_bonus
+            if novel and matched[i] and _NOVEL.search(texts[i]):
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):
                 score += self.tuning.counted_bonus

@@ -117,6 +117,8 @@ class Query:
     # "On what date ...?" (DATE), "In what year ...?" (YEAR): a time question that needs
     # a calendar date or a year, not just any word of time.
     asks: str | None = None
+    # Follow-ups: the question before ("What is the editorial's view on ...?").
+    former_text: str | None = None
     # "... virtually rather than in person?": terms of what the question sets aside,
     # which an answer need not hold.
     contrasted: frozenset[str] = frozenset()
@@ -534,6 +536,7 @@ def with_context(
         carried=frozenset(carried),
         asks=query.asks or (previous.asks if kind == previous.kind else None),
         replaced=frozenset(replaced),
+        former_text=previous.text,
         searched=(
             f"{' '.join(own)} (with {' '.join(context)} from before)"
             if own

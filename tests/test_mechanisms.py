@@ -623,6 +623,22 @@ def test_a_short_sentence_about_the_question_beats_a_long_one_naming_it_in_passi
     assert first_quote(answer) == "The accord also named Peru."
 
 
+def test_a_question_about_what_was_new_wants_a_sentence_saying_what_came_first(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "quota.txt": "Harbor Talks\n\nThe council kept the trout quota at last year's "
+            "level. For the first time, the council set an eel quota.\n"
+        },
+    )
+    answer = bot.ask("What was new in the council's quota decisions?")
+    assert answer.answered
+    assert first_quote(answer) == "For the first time, the council set an eel quota."
+
+
 # --- documents named by kind ------------------------------------------------------------
 
 
@@ -1941,6 +1957,28 @@ def test_a_follow_up_naming_another_piece_drops_the_earlier_ones_name(
     assert answer.searched is not None
     assert "(in the editorial)" in answer.searched
     assert "Lee" not in answer.searched
+
+
+def test_a_follow_up_stays_in_the_piece_the_earlier_question_called_the_editorial(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "editorial" is no search term to carry: the follow-up's own word ("cover") is only
+    # in the signed piece, which would win without the earlier question's choice.
+    files = {
+        "a_signed.txt": "Ports Report\n\nBy Ann Lee\n\n"
+        + "".join(
+            f"In the view of Ann Lee, the port tax covers {boat}.\n\n"
+            for boat in ("trawlers", "ferries", "yachts", "barges", "tugs")
+        ),
+        "b_unsigned.txt": "Ports: Act Now\n\nThe port tax is unfair, in our view. It would "
+        "reach canoes and rowing boats alike.\n",
+    }
+    session = make_bot(tmp_path, make_corpus, files).session()
+    first = session.ask("What is the editorial's view on the port tax?")
+    assert first.citations[0].doc == "b_unsigned"
+    answer = session.ask("What does that cover?")
+    assert answer.answered
+    assert {c.doc for c in answer.citations} == {"b_unsigned"}
 
 
 def test_the_other_article_is_shown_without_the_earlier_ones_year(
