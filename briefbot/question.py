@@ -314,6 +314,11 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     if asking and any(t != stem(asking.group(1)) for t in terms):
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.
         terms = tuple(t for t in terms if t != stem(asking.group(1)))
+    choosing = _CHOOSING.search(question)
+    if choosing and any(t != stem(choosing.group(1).lower()) for t in terms):
+        # "Which of the two meetings was held online?": the number counts the things to
+        # choose between, not what the answer speaks of ("the two countries").
+        terms = tuple(t for t in terms if t != stem(choosing.group(1).lower()))
     part, part_words = asked_part(question)
     if part is not None and any(t not in part_words for t in terms):
         # "the author's conclusion": where to look, not what to look for.
@@ -336,6 +341,13 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
 
 # "rather than in person", "instead of face to face": up to the end of the clause.
 _CONTRAST = LazyPattern(r"\b(?:rather than|instead of|as opposed to)\b([^,;:?!]*)", re.IGNORECASE)
+
+
+# "Which of the two ...", "comparing the three ...": a choice among things counted.
+_CHOOSING = LazyPattern(
+    r"\b(?:of|comparing|between|each of|both of) (?:the|these|those) (two|three|four)\b",
+    re.IGNORECASE,
+)
 
 
 def _contrasted(question: str, tokenizer: Tokenizer) -> frozenset[str]:

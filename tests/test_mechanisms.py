@@ -639,6 +639,23 @@ def test_a_question_about_what_was_new_wants_a_sentence_saying_what_came_first(
     assert first_quote(answer) == "For the first time, the council set an eel quota."
 
 
+def test_the_number_of_things_to_choose_between_is_not_a_search_word(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "spring.txt": "Spring Fair\n\nThe two towns held the spring fair together, as "
+            "the two mayors had agreed.\n",
+            "autumn.txt": "Autumn Fair\n\nThe autumn fair moved indoors.\n",
+        },
+    )
+    answer = bot.ask("Which of the two fairs was held indoors?")
+    assert answer.answered
+    assert first_quote(answer) == "The autumn fair moved indoors."
+
+
 # --- documents named by kind ------------------------------------------------------------
 
 
