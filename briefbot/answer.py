@@ -554,6 +554,10 @@ class Selector:
             # "the Senkakus" names what the text calls "the Senkaku Islands".
             if t.endswith("s") and not self.index.doc_freq(t) and self.index.doc_freq(t[:-1]):
                 alts[t[:-1]] = 1.0
+            # "referencing" stems to "referenc" but "reference" to "refer": the same word
+            # in the form the documents write it.
+            if not self.index.doc_freq(t) and self.index.doc_freq(stem(t + "e")):
+                alts[stem(t + "e")] = 1.0
             # "Washington", "the U.S.": "the Biden administration", its leader's.
             for country in sorted(c for c in {t} | related if is_country(c)):
                 for leader in self._leaders.get(country, set()) - weights.keys():

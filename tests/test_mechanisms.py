@@ -96,6 +96,23 @@ def test_related_passages_of_a_refusal_share_a_question_word_itself(
         assert {"recipe", "chocolate", "cake", "best"} & set(c.quote.lower().split())
 
 
+def test_a_word_whose_stem_differs_from_the_documents_form_still_matches(
+    tmp_path: Path, make_corpus
+) -> None:
+    # The stemmer cuts "referencing" to "referenc" but "reference" to "refer".
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "treaty.txt": "Harbor Treaty\n\nThe treaty was signed in Lima after long talks.\n\n"
+            "The treaty makes a reference to fishing rights.\n"
+        },
+    )
+    answer = bot.ask("What is the treaty referencing?")
+    assert answer.answered
+    assert first_quote(answer) == "The treaty makes a reference to fishing rights."
+
+
 # --- focus: the thing asked for must be spoken of ---------------------------------------
 
 TOWN = {
