@@ -191,6 +191,8 @@ _NUMBER_WORD = LazyPattern(
     r"|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|both"
 )
 
+# A word as typed, capitals kept.
+_CASED_WORD = LazyPattern(r"[A-Za-z][\w’'\-]*")
 # "Japan's own spending": a name that owns what is asked about.
 _OWNER = LazyPattern(r"\b([A-Z][\w\-]*)(?:'s|’s)\b")
 
@@ -407,6 +409,7 @@ class Selector:
         self.tuning = tuning
         self.lexicon = lexicon if lexicon is not None else shared_lexicon()
         self._titles = {d.id: d.title for d in corpus.documents}
+        self._title_words: dict[str, set[str]] = {}  # per document; filled with _names
         self._names = self._document_names()
         self._pointing_cache: dict[tuple[str, int], dict[_Place, _Pointer]] = {}
 
@@ -476,6 +479,20 @@ class Selector:
         years = [int(t) for t in self.index.vocabulary() if _YEAR.fullmatch(t)]
         return (min(years), max(years)) if years else None
 
+    def _calling_by_name(self, query: Query, terms: set[str]) -> set[str]:
+        """Those of ``terms`` that the question uses as a document's name: an author or a
+        site always; a word of a title only as a title is written (capitalized past the
+        question's start) or beside another word of that title.  "... as consultations
+        proceed" does not point at "Proceed with Concrete Measures"."""
+        capitalized = {stem(w.lower()) for w in _CASED_WORD.findall(query.text)[1:] if w[0].isupper()}
+        naming = {t for t in terms if t in self._names}
+        out = set()
+        for t in naming:
+            title_words = [u for u in naming if u in self._title_words[self._names[t]]]
+            if t not in title_words or t in capitalized or len(title_words) > 1:
+                out.add(t)
+        return out
+
     def _document_names(self) -> dict[str, str]:
         """Terms that name one document only (its author, site or a title word the body
         never uses), so "the Diplomat piece" or "Tatsumi's article" points at it."""
@@ -483,6 +500,7 @@ class Selector:
         for d in self.corpus.documents:
             names = self.tokenizer.terms(" ".join(x for x in (d.author, d.source) if x))
             title = [t for t in self.tokenizer.terms(d.title) if self.index.doc_freq(t) == 0]
+            self._title_words[d.id] = set(title) - set(names)
             for term in set(names) | set(title):
                 owners.setdefault(term, set()).add(d.id)
         names = {t: next(iter(ids)) for t, ids in owners.items() if len(ids) == 1}
@@ -603,7 +621,7 @@ class Selector:
         # other meeting"), one the earlier question named ("... in Tatsumi's piece").
         own = set(query.terms) - query.carried
         own |= {stem(w) for w in words(query.text) if w in EDITORIAL_WORDS}
-        named = {self._names[t] for t in own if t in self._names}
+        named = {self._names[t] for t in self._calling_by_name(query, own)}
         earlier = {self._names[t] for t in query.carried if t in self._names}
         if query.former_text is not None and not named:
             # "What's the editorial's view on X? What does that cover?": a piece the

@@ -692,6 +692,32 @@ def test_the_editorial_is_the_one_unsigned_piece(tmp_path: Path, make_corpus) ->
     assert answer.citations[0].doc == "b_unsigned"
 
 
+TITLED = {
+    "a_signed.txt": "Harbor Report\n\nBy Ann Lee\n\nAs the talks go on, the council should "
+    "publish the harbor budget.\n",
+    "b_unsigned.txt": "Harbor Talks: Proceed With Care\n\nThe harbor talks began in May with "
+    "the council and the fishermen.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "doc"),
+    [
+        # a word of a title used as an ordinary word does not pick that piece ...
+        ("What should the council publish as the harbor talks proceed?", "a_signed"),
+        # ... the title written as a title, or two of its words together, do
+        ("What does the Proceed piece say about the talks?", "b_unsigned"),
+        ("what does the proceed with care piece say about the talks", "b_unsigned"),
+    ],
+)
+def test_a_title_word_names_its_piece_only_when_used_as_a_title(
+    tmp_path: Path, make_corpus, question: str, doc: str
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, TITLED).ask(question)
+    assert answer.answered
+    assert answer.citations[0].doc == doc
+
+
 # --- follow-ups -------------------------------------------------------------------------
 
 
