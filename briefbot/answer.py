@@ -731,9 +731,11 @@ class Selector:
             # "at the 2022 meeting": not from a piece dated 2021 that never says 2022.
             sentences = [s for s in sentences if s.para.doc not in dated_elsewhere]
             best_coverage = {d: c for d, c in best_coverage.items() if d not in dated_elsewhere}
-        if bare or (query.besides and query.after is not None):
+        explaining = query.kind == REASON and query.after is not None and bool(query.carried)
+        if bare or (query.besides and query.after is not None) or explaining:
             # A bare "Why?" or "Tell me more" asks about what was just quoted, and "What
-            # else ...?" for something besides it, so the answer is some other sentence.
+            # else ...?" for something besides it, so the answer is some other sentence;
+            # so is that of "Why was that a big deal?": a quote does not explain itself.
             quoted = self.corpus.document(query.after[0]).paragraph(query.after[1]).text
             sentences = [self._not_again(s, query.after, quoted, query) for s in sentences]
         if only and any(s.para.doc in only for s in sentences):

@@ -818,6 +818,25 @@ def test_a_name_question_prefers_the_name_that_holds_its_words(tmp_path: Path, m
     assert "Treaty of Northern Waters" in first_quote(answer)
 
 
+def test_a_why_follow_up_with_words_of_its_own_is_not_answered_by_the_last_quote(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "bridge.txt": "Bridge Report\n\nThe council closed the old bridge in May, an issue "
+            "for many drivers. Without it, trucks must take a long detour through the town.\n\n"
+            "The library will open a reading room in June.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("Which bridge did the council close?")
+    answer = session.ask("Why does that matter to drivers?")  # "issue" is a kind of "matter"
+    assert answer.answered
+    assert "long detour" in first_quote(answer)
+
+
 # --- two documents, two dates -------------------------------------------------------------
 
 TWO_MEETINGS = {
