@@ -24,6 +24,7 @@ from .question import (
     parse,
     with_context,
     with_person,
+    with_apostrophes,
     without_lead_in,
 )
 from .render import Renderer
@@ -198,7 +199,7 @@ class Briefbot:
                 f"the question is too long ({len(text):,} characters; the limit is "
                 f"{MAX_QUESTION_CHARS:,})"
             )
-        respelled, corrections = self._respell(without_lead_in(text))
+        respelled, corrections = self._respell(without_lead_in(with_apostrophes(text)))
         cased = self._capitalize_names(respelled)
         query = parse(cased, self.tokenizer)
         if cased != text:

@@ -55,7 +55,8 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     ), PLACE),
     # "What is the official name / formal title of X?": a proper name.
     (LazyPattern(
-        r"\bwhat(?:'s|’s| is| was| are| were) (the|its|their) ((full|official|formal|proper) )?(name|title)s?\b"
+        r"\bwhat(?:'s|’s| is| was| are| were) (the|its|their) ([\w\-]+ ){0,2}(name|title)s?\b"
+        r"|\b(?:tell|give) me (the|its|their) ([\w\-]+ ){0,2}(name|title)s?\b"
         rf"|\bwhat (name|names)\b|{CALLING}"  # "What does Beijing call X?"
     ), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
@@ -293,6 +294,16 @@ _LEAD_IN = LazyPattern(
     r"\W*(?=(?:who|whom|whose|what|when|where|why|how|which)\b)",
     re.IGNORECASE,
 )
+
+
+# "whats", "wheres": a contraction typed without its apostrophe.
+_BARE_CONTRACTION = LazyPattern(r"\b(what|where|who|when|why|how|that|there)s\b", re.IGNORECASE)
+
+
+def with_apostrophes(question: str) -> str:
+    """``question`` with contractions typed without their apostrophe written in full
+    ("whats the name" -> "what's the name")."""
+    return _BARE_CONTRACTION.sub(r"\1's", question)
 
 
 def without_lead_in(question: str) -> str:

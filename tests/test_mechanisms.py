@@ -924,6 +924,8 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("What did the mayor who resigned promise?", "other"),  # "who" in a clause
         ("When it comes to trade, what did the mayor promise?", "other"),  # names a topic
         ("What forced the council to close the bridge?", "reason"),
+        ("What's the Danish name for the island?", "name"),  # a name of some sort
+        ("Tell me the official name of the pact.", "name"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
@@ -932,6 +934,27 @@ def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
     from briefbot.question import answer_kind
 
     assert answer_kind(question) == kind
+
+
+def test_a_contraction_typed_without_its_apostrophe_reads_as_one(
+    tmp_path: Path, make_corpus
+) -> None:
+    from briefbot.question import with_apostrophes
+
+    assert with_apostrophes("whats the name? Wheres it? its fine") == (
+        "what's the name? Where's it? its fine"  # "its" is a word of its own
+    )
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "isle.txt": "Isles\n\nThe sailors name each isle after a saint, the guide says.\n\n"
+            "Sailors know the isle as the Grey Skerry.\n",
+        },
+    )
+    answer = bot.ask("whats the sailors name for the isle")
+    assert answer.answered
+    assert first_quote(answer) == "Sailors know the isle as the Grey Skerry."
 
 
 def test_a_runner_up_as_strong_as_the_best_is_shown_beside_it(
