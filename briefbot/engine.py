@@ -22,9 +22,9 @@ from .question import (
     is_follow_up,
     is_onward,
     parse,
+    with_apostrophes,
     with_context,
     with_person,
-    with_apostrophes,
     without_lead_in,
 )
 from .render import Renderer
