@@ -159,10 +159,21 @@ def asked_part(question: str) -> tuple[str | None, frozenset[str]]:
 
 def answer_kind(question: str) -> str:
     lowered = question.lower()
+    clause = _OPENING_CLAUSE.match(lowered)
+    if clause:
+        lowered = lowered[clause.end() :]  # "When X happens, what ...?" asks "what"
     for pattern, kind in _KIND_CUES:
         if pattern.search(lowered):
             return kind
     return OTHER
+
+
+# "When a new government takes office, what do observers watch?": a clause that sets the
+# scene, then the question itself.
+_OPENING_CLAUSE = LazyPattern(
+    r"^\W*(?:when|whenever|once|if|after|before|while)\b[^,?]*,\s*"
+    r"(?=(?:what|which|who|whom|whose|where|why|how|when)\b)"
+)
 
 
 # Titles are capitalized before a name ("Prime Minister Kishida") but name no one.

@@ -924,6 +924,8 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("What did the mayor who resigned promise?", "other"),  # "who" in a clause
         ("When it comes to trade, what did the mayor promise?", "other"),  # names a topic
         ("What forced the council to close the bridge?", "reason"),
+        ("When the river floods, what does the council do?", "other"),  # a clause first
+        ("If the ferry stops, who pays?", "person"),
         ("What's the Danish name for the island?", "name"),  # a name of some sort
         ("Tell me the official name of the pact.", "name"),
     ],
