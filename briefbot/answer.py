@@ -303,6 +303,11 @@ class Tuning:
     # How much a question word the corpus never uses counts against an answer, relative to
     # the rarest word it does use: paraphrases bring such words, off-topic questions too.
     unknown_weight: float = 0.5
+    # ... but a question most of whose words (more than this share, and at least two) the
+    # documents use in no form at all is about something else: "What can I use instead
+    # of buttermilk when making pancakes?"
+    unheard_share: float = 0.5
+    unheard_least: int = 2
     named_document_bonus: float = 0.3  # for sentences of a document the question names
     named_document_only: bool = True  # ... and only its sentences answer
     context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
@@ -794,6 +799,12 @@ class Selector:
             # is the best way to cook rice?" -- "means", "prepare").
             best = sentences[0].position
             if not all(any(self.index.holds(best, a) for a in alternatives[t]) for t in weights):
+                answered = False
+        if answered:
+            own = [t for t in weights if t not in _GENERIC and t not in query.carried]
+            unheard = [t for t in own if not any(map(self.index.doc_freq, alternatives[t]))]
+            k = self.tuning
+            if len(unheard) >= k.unheard_least and len(unheard) > k.unheard_share * len(own):
                 answered = False
         if not answered:
             # Related passages share the question's own words, not just related ones.

@@ -113,6 +113,16 @@ def test_a_word_whose_stem_differs_from_the_documents_form_still_matches(
     assert first_quote(answer) == "The treaty makes a reference to fishing rights."
 
 
+def test_a_question_mostly_in_words_the_documents_never_use_is_refused(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, GARAGE)
+    # "rye bread" is there; "swap", "buttermilk", "yogurt" and "dough" are not, in any form.
+    assert not bot.ask("Can I swap buttermilk for yogurt in rye bread dough?").answered
+    assert bot.ask("When does the bakery sell rye bread?").answered
+    assert bot.ask("Where was the automobile fixed?").answered  # in other words, all known
+
+
 # --- focus: the thing asked for must be spoken of ---------------------------------------
 
 TOWN = {
