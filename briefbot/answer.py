@@ -43,6 +43,7 @@ from .question import (
     WORDING,
     YEAR,
     Query,
+    answer_kind,
     is_country,
     is_date,
 )
@@ -487,14 +488,16 @@ class Selector:
     def _calling_by_name(self, query: Query, terms: set[str]) -> set[str]:
         """Those of ``terms`` that the question uses as a document's name: an author or a
         site always; a word of a title only as a title is written (capitalized past the
-        question's start) or beside another word of that title.  "... as consultations
-        proceed" does not point at "Proceed with Concrete Measures"."""
-        capitalized = {stem(w.lower()) for w in _CASED_WORD.findall(query.text)[1:] if w[0].isupper()}
+        question's start), as a thing ("the notes") or beside another word of that title.
+        "... as consultations proceed" does not point at "Proceed with Concrete Measures"."""
+        typed = _CASED_WORD.findall(query.text)
+        capitalized = {stem(w.lower()) for w in typed[1:] if w[0].isupper()}
+        called = {stem(w.lower()) for the, w in zip(typed, typed[1:]) if the.lower() == "the"}
         naming = {t for t in terms if t in self._names}
         out = set()
         for t in naming:
             title_words = [u for u in naming if u in self._title_words[self._names[t]]]
-            if t not in title_words or t in capitalized or len(title_words) > 1:
+            if t not in title_words or t in capitalized | called or len(title_words) > 1:
                 out.add(t)
         return out
 
@@ -736,7 +739,9 @@ class Selector:
             # "at the 2022 meeting": not from a piece dated 2021 that never says 2022.
             sentences = [s for s in sentences if s.para.doc not in dated_elsewhere]
             best_coverage = {d: c for d, c in best_coverage.items() if d not in dated_elsewhere}
-        explaining = query.kind == REASON and query.after is not None and bool(query.carried)
+        # (... a why of its own: "So what's the catch?" after a why-question is not one.)
+        explaining = bool(query.carried) and query.after is not None
+        explaining = explaining and answer_kind(query.text) == REASON
         if bare or (query.besides and query.after is not None) or explaining:
             # A bare "Why?" or "Tell me more" asks about what was just quoted, and "What
             # else ...?" for something besides it, so the answer is some other sentence;
