@@ -60,7 +60,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
         rf"|\bwhat (name|names)\b|{CALLING}"  # "What does Beijing call X?"
     ), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
-    (LazyPattern(r"\b(say|says|said|state|stated|call|called|describe[sd]?|word|words|wording|language|phrase)\b"), WORDING),
+    (LazyPattern(r"\b(say|says|said|state|stated|call|called|describe[sd]?|characteri[sz]e[sd]?|word|words|wording|language|phrase)\b"), WORDING),
 )
 
 # "Kishida", "SCC", "2021", and mixed case that only names use ("mRNA", "eBay").

@@ -938,6 +938,7 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("If the ferry stops, who pays?", "person"),
         ("What's the Danish name for the island?", "name"),  # a name of some sort
         ("Tell me the official name of the pact.", "name"),
+        ("How did the mayor characterize the deal?", "wording"),  # words, as said
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
