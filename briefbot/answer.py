@@ -217,6 +217,15 @@ _NOVEL = LazyPattern(
     re.IGNORECASE,
 )
 
+# "What did X say / tell reporters?" ... and the words that report someone saying it.
+_ASKS_SAID = LazyPattern(r"\b(?:say|tell|state|announce|comment|claim|argue|reply)\b", re.IGNORECASE)
+_SAYING = LazyPattern(
+    r"\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|added|adds"
+    r"|argued|argues|warned|warns|announced|announces|declared|declares|remarked|explained"
+    r"|according to)\b",
+    re.IGNORECASE,
+)
+
 # Who-questions: a title people hold (the name that answers is a CAPITALIZED_RUN).
 _TITLE = LazyPattern(
     r"(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor|premier"
@@ -1091,8 +1100,9 @@ class Selector:
         """Whether the answer's paragraph names the speaker the question asks about ("What
         did South Korea say ...?", "How did Chinese officials respond ...?", "according to
         Seoul"), or a word for them ("China" for "Chinese"), and the office it names ("the
-        Indian prime minister").  A speaker that is one of the documents ("according to
-        the editorial") chooses the document instead."""
+        Indian prime minister"); a person asked what they said must be reported saying it.
+        A speaker that is one of the documents ("according to the editorial") chooses the
+        document instead."""
         leaders = set().union(*self._leaders.values())
         for phrase in _speakers(query.text):
             if {stem(w) for w in words(phrase)} & self.document_names or any(
@@ -1113,6 +1123,14 @@ class Selector:
             titles = {stem(w) for w in words(phrase) if w in TITLE_WORDS} - _LOOSE_TITLES
             if not all(self.index.holds(best.position, t) for t in titles):
                 return False
+            # "What did Kishi Nobuo say?": a person named in full (not a government, whose
+            # stance a text may give in any words) is only answered by a passage that
+            # reports them saying it.
+            said = query.kind == WORDING or _ASKS_SAID.search(query.text)
+            if said and person_named(phrase) is not None:
+                start, end = self._extend(best)
+                if not _SAYING.search(best.para.text[start:end]):
+                    return False
         return True
 
     def _holds_names(self, query: Query, best: _Sentence) -> bool:

@@ -348,6 +348,29 @@ def test_what_a_speaker_said_is_not_answered_by_a_passage_without_them(
     assert "Officials in Madrid praised the pact" in first_quote(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What did Ann Roy say about the harbor deal?", False),  # named, never quoted
+        ("What did Ann Roy tell reporters about the harbor deal?", False),
+        ("What did Bo Lind say about the harbor deal?", True),
+    ],
+)
+def test_what_a_person_said_needs_a_passage_reporting_them_saying_it(
+    tmp_path: Path, make_corpus, question: str, answered: bool
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Harbor Talks\n\nForeign Minister Ann Roy met Defense Minister Bo Lind "
+            "in Oslo on Monday to discuss the harbor deal.\n\n"
+            "Bo Lind said the harbor deal was a success.\n"
+        },
+    )
+    assert bot.ask(question).answered is answered
+
+
 def test_in_person_is_answered_by_how_the_meeting_was_held(tmp_path: Path, make_corpus) -> None:
     # "in person" and "face to face" ask how a meeting was held, not about a person or a face.
     bot = make_bot(
