@@ -250,7 +250,8 @@ _COUNTED_LIGHT = frozenset("times ones things people persons years months weeks 
 
 # "How many nuclear tests ...": the first plural among the next words is what is counted.
 _HOW_MANY = re.compile(
-    rf"^\W*how\s+many\s+((?:(?!{_AUXILIARY}\b)[\w\-]+\s+){{0,2}}?)((?!{_AUXILIARY}\b)[\w\-]+s)\b",
+    rf"^\W*how\s+many\s+((?:(?!{_AUXILIARY}\b)[\w.\-]+\s+){{0,2}}?)"
+    rf"((?!{_AUXILIARY}\b|u\.?s\b)[\w\-]+s)\b",  # "How many US troops": not "US"
     re.IGNORECASE,
 )
 # "How much money does ...": what is being measured.

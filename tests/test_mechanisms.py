@@ -138,6 +138,8 @@ TOWN = {
         ("What is the population of Millbrook?", "popul"),
         ("Which Chinese law did the statement cite?", "law"),
         ("How many nuclear tests were carried out?", "test"),
+        ("How many US troops are in Japan?", "troop"),  # not "US"
+        ("How many U.S. ships sailed?", "ship"),
         ("How much money does the town pay?", "money"),
         ("What are the main issues?", None),  # a word any answer fits
         ("Which new piece of Chinese legislation did they cite?", "legisl"),  # "piece of X"
