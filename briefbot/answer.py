@@ -815,10 +815,10 @@ class Selector:
             if not all(any(self.index.holds(best, a) for a in alternatives[t]) for t in weights):
                 answered = False
         if answered:
-            own = [t for t in weights if t not in _GENERIC and t not in query.carried]
-            unheard = [t for t in own if not any(map(self.index.doc_freq, alternatives[t]))]
+            its_own = [t for t in weights if t not in _GENERIC and t not in query.carried]
+            unheard = [t for t in its_own if not any(map(self.index.doc_freq, alternatives[t]))]
             k = self.tuning
-            if len(unheard) >= k.unheard_least and len(unheard) > k.unheard_share * len(own):
+            if len(unheard) >= k.unheard_least and len(unheard) > k.unheard_share * len(its_own):
                 answered = False
         if not answered:
             # Related passages share the question's own words, not just related ones.
