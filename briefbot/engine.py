@@ -224,8 +224,8 @@ class Briefbot:
             if len(lower) < _MIN_RESPELL or lower in STOPWORDS or lower in QUESTION_FILLER:
                 return word
             term = stem(lower)
-            if self.index.doc_freq(term) or self.selector.lexicon.related(term):
-                return word  # a word the documents use, or one of the language
+            if self.index.doc_freq(self._indexed_as(lower)) or self.selector.lexicon.related(term):
+                return word  # a word the documents use (a name's plural too), or the language's
             fixed = self._meant(lower)
             if fixed is None:
                 return word

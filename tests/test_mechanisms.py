@@ -587,6 +587,18 @@ def test_words_that_are_not_misspellings_are_left_alone(
     assert bot.ask(question).respelled == ()
 
 
+def test_the_plural_of_a_name_is_no_misspelling(tmp_path: Path, make_corpus) -> None:
+    # The stemmer keeps the "s" of "Kanus" ("-us"), so the plural is not the name's stem.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"isles.txt": "Isles\n\nThe Kanu Islands were sold to the crown in 1901.\n"},
+    )
+    answer = bot.ask("when were the kanus sold")
+    assert answer.respelled == ()
+    assert answer.answered
+
+
 # --- question kinds ---------------------------------------------------------------------
 
 
