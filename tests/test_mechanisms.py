@@ -587,6 +587,17 @@ def test_words_that_are_not_misspellings_are_left_alone(
     assert bot.ask(question).respelled == ()
 
 
+def test_a_place_given_by_direction_answers_where(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"isles.txt": "Isles\n\nThe Kanu Islands lie north of Oslo.\n\nThe ferry sails daily.\n"},
+    )
+    answer = bot.ask("Where are the Kanu Islands?")
+    assert answer.answered
+    assert first_quote(answer) == "The Kanu Islands lie north of Oslo."
+
+
 def test_the_plural_of_a_name_is_no_misspelling(tmp_path: Path, make_corpus) -> None:
     # The stemmer keeps the "s" of "Kanus" ("-us"), so the plural is not the name's stem.
     bot = make_bot(
