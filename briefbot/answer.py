@@ -220,6 +220,7 @@ _NOVEL = LazyPattern(
 )
 
 # "What did X say / tell reporters?" ... and the words that report someone saying it.
+_PERSON_SAMPLE = 5  # paragraphs read to see whether a lone name is a person's
 _ASKS_SAID = LazyPattern(r"\b(?:say|tell|state|announce|comment|claim|argue|reply)\b", re.IGNORECASE)
 _SAYING = LazyPattern(
     r"\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|added|adds"
@@ -1129,11 +1130,26 @@ class Selector:
             # stance a text may give in any words) is only answered by a passage that
             # reports them saying it.
             said = query.kind == WORDING or _ASKS_SAID.search(query.text)
-            if said and person_named(phrase) is not None:
+            if said and self._a_person(phrase):
                 start, end = self._extend(best)
                 if not _SAYING.search(best.para.text[start:end]):
                     return False
         return True
+
+    def _a_person(self, phrase: str) -> bool:
+        """Whether ``phrase`` names a person: in full ("Kishi Nobuo"), or by one name the
+        documents give as part of a person's name ("Blinken": "Antony Blinken")."""
+        if person_named(phrase) is not None:
+            return True
+        names = _NAME_WORD.findall(phrase)
+        if len(names) != 1 or is_country(stem(names[0].lower())):
+            return False
+        for position in self.index.positions(stem(names[0].lower()), limit=_PERSON_SAMPLE):
+            for run in CAPITALIZED_RUN.finditer(self.paragraphs[position].text):
+                full = person_named(run.group(0))
+                if full is not None and names[0] in full.split():
+                    return True
+        return False
 
     def _holds_names(self, query: Query, best: _Sentence) -> bool:
         """Whether the answer's paragraph names whoever owns what the question asks about

@@ -355,6 +355,7 @@ def test_what_a_speaker_said_is_not_answered_by_a_passage_without_them(
     [
         ("What did Ann Roy say about the harbor deal?", False),  # named, never quoted
         ("What did Ann Roy tell reporters about the harbor deal?", False),
+        ("What did Roy say about the harbor deal?", False),  # one name, a person's
         ("What did Bo Lind say about the harbor deal?", True),
     ],
 )
