@@ -229,6 +229,15 @@ _SAYING = LazyPattern(
     re.IGNORECASE,
 )
 
+_HOW_LONG_LASTED = LazyPattern(
+    r"\bhow long did\b.*\b(?:last|go on|take|run|continue)\b", re.IGNORECASE
+)
+_LENGTH_OF_TIME = LazyPattern(
+    r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many"
+    r"|a few|half an?)[\s-]+(?:hours?|minutes?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
 # Who-questions: a title people hold (the name that answers is a CAPITALIZED_RUN).
 _TITLE = LazyPattern(
     r"(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor|premier"
@@ -1029,6 +1038,10 @@ class Selector:
                 return False
             if query.asks == YEAR and not YEAR_IN_TEXT.search(quote):
                 return False
+            # "How long did the meeting last?": a length of time, not a date or "since".
+            if query.kind == TIME and _HOW_LONG_LASTED.search(query.text):
+                if not _LENGTH_OF_TIME.search(quote):
+                    return False
             # "How many cases ...?" needs a number of cases, not any number.
             counted = self._counted(query, alternatives) if query.kind == QUANTITY else None
             if counted is not None and self.tuning.counted_required and not counted(quote):

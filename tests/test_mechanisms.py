@@ -599,6 +599,20 @@ def test_a_place_given_by_direction_answers_where(tmp_path: Path, make_corpus) -
     assert first_quote(answer) == "The Kanu Islands lie north of Oslo."
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("The council met in Oslo on Monday. The meeting lasted three hours.", True),
+        ("Last month's council meeting in Oslo drew a crowd.", False),  # "last", no length
+    ],
+)
+def test_how_long_something_lasted_needs_a_length_of_time(
+    tmp_path: Path, make_corpus, text: str, answered: bool
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, {"council.txt": f"Council\n\n{text}\n"})
+    assert bot.ask("How long did the council meeting last?").answered is answered
+
+
 def test_the_plural_of_a_name_is_no_misspelling(tmp_path: Path, make_corpus) -> None:
     # The stemmer keeps the "s" of "Kanus" ("-us"), so the plural is not the name's stem.
     bot = make_bot(
