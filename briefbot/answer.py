@@ -229,6 +229,19 @@ _SAYING = LazyPattern(
     re.IGNORECASE,
 )
 
+# "When will ...?", "When is the next one scheduled?": a time to come, which a text gives
+# with words of plans or the future.
+_ASKS_AHEAD = LazyPattern(
+    r"\bwhen will\b|\bwhen (?:is|are) .*\bgoing to\b|\bwhen (?:do|does) .*\b(?:plan|intend|expect)"
+    r"|\bscheduled\b|\bupcoming\b|\bthe next\b",
+    re.IGNORECASE,
+)
+_AHEAD = LazyPattern(
+    r"\b(?:will|shall|plans?|planned|planning|intends?|intention|scheduled|expected|expects"
+    r"|upcoming|future|soon|by the end of|later this|to be held|aims?)\b",
+    re.IGNORECASE,
+)
+# "How long did the meeting last?" ... and a length of time.
 _HOW_LONG_LASTED = LazyPattern(
     r"\bhow long did\b.*\b(?:last|go on|take|run|continue)\b", re.IGNORECASE
 )
@@ -1038,6 +1051,10 @@ class Selector:
                 return False
             if query.asks == YEAR and not YEAR_IN_TEXT.search(quote):
                 return False
+            # "When is the next meeting scheduled?": a time to come, not one gone by.
+            if query.kind == TIME and _ASKS_AHEAD.search(query.text):
+                if not _AHEAD.search(quote):
+                    return False
             # "How long did the meeting last?": a length of time, not a date or "since".
             if query.kind == TIME and _HOW_LONG_LASTED.search(query.text):
                 if not _LENGTH_OF_TIME.search(quote):

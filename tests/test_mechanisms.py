@@ -613,6 +613,20 @@ def test_how_long_something_lasted_needs_a_length_of_time(
     assert bot.ask("How long did the council meeting last?").answered is answered
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("The council plans to meet again by the end of June.", True),
+        ("The next council meeting drew a crowd on Monday.", False),  # gone by
+    ],
+)
+def test_when_something_will_happen_needs_a_time_to_come(
+    tmp_path: Path, make_corpus, text: str, answered: bool
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, {"council.txt": f"Council\n\n{text}\n"})
+    assert bot.ask("When is the next council meeting scheduled?").answered is answered
+
+
 def test_the_plural_of_a_name_is_no_misspelling(tmp_path: Path, make_corpus) -> None:
     # The stemmer keeps the "s" of "Kanus" ("-us"), so the plural is not the name's stem.
     bot = make_bot(
