@@ -233,7 +233,7 @@ _SAYING = LazyPattern(
 # with words of plans or the future.
 _ASKS_AHEAD = LazyPattern(
     r"\bwhen will\b|\bwhen (?:is|are) .*\bgoing to\b|\bwhen (?:do|does) .*\b(?:plan|intend|expect)"
-    r"|\bscheduled\b|\bupcoming\b|\bthe next\b",
+    r"|\bscheduled\b|\bupcoming\b",  # not "the next" alone: "When was the next one held?"
     re.IGNORECASE,
 )
 _AHEAD = LazyPattern(
