@@ -449,8 +449,7 @@ class Selector:
         self.tuning = tuning
         self.lexicon = lexicon if lexicon is not None else shared_lexicon()
         self._titles = {d.id: d.title for d in corpus.documents}
-        self._title_words: dict[str, set[str]] = {}  # per document; filled with _names
-        self._names = self._document_names()
+        self._names, self._title_words = self._document_names()
         self._pointing_cache: dict[tuple[str, int], dict[_Place, _Pointer]] = {}
 
     @cached_property
@@ -535,14 +534,16 @@ class Selector:
                 out.add(t)
         return out
 
-    def _document_names(self) -> dict[str, str]:
+    def _document_names(self) -> tuple[dict[str, str], dict[str, set[str]]]:
         """Terms that name one document only (its author, site or a title word the body
-        never uses), so "the Diplomat piece" or "Tatsumi's article" points at it."""
+        never uses), so "the Diplomat piece" or "Tatsumi's article" points at it; and per
+        document, those of its naming terms that come from its title alone."""
         owners: dict[str, set[str]] = {}
+        title_words: dict[str, set[str]] = {}
         for d in self.corpus.documents:
             names = self.tokenizer.terms(" ".join(x for x in (d.author, d.source) if x))
             title = [t for t in self.tokenizer.terms(d.title) if self.index.doc_freq(t) == 0]
-            self._title_words[d.id] = set(title) - set(names)
+            title_words[d.id] = set(title) - set(names)
             for term in set(names) | set(title):
                 owners.setdefault(term, set()).add(d.id)
         names = {t: next(iter(ids)) for t, ids in owners.items() if len(ids) == 1}
@@ -551,7 +552,7 @@ class Selector:
         if len(unsigned) == 1 and len(self.corpus.documents) > 1:
             for word in EDITORIAL_WORDS:
                 names.setdefault(stem(word), unsigned[0])
-        return names
+        return names, title_words
 
     def weights(self, query: Query) -> dict[str, float]:
         """How much each question term matters for the verdict and the quote.
