@@ -179,10 +179,12 @@ _WHICH_PLACE = LazyPattern(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr|nation|cit|state|region|province|town)", re.IGNORECASE
 )
 _KIND_OF = LazyPattern(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b", re.IGNORECASE)
+# Verbs of saying: "What did X say / tell reporters?" asks for someone's words.
+_SAYING_VERBS = "say|tell|state|announce|comment|claim|argue|reply"
 # "What did South Korea say ...?", "according to Seoul": who is asked about as speaking.
 _SPEAKER = LazyPattern(
     r"\b(?:did|does|do|has|have|will|would)\s+((?:\S+\s+){1,4}?)"
-    r"(?:say|think|respond|react|reply|comment|claim|argue|announce|state|tell|feel|view)\b"
+    rf"(?:{_SAYING_VERBS}|think|respond|react|feel|view)\b"
     r"|\baccording to\s+((?:\S+\s*){1,3})",
     re.IGNORECASE,
 )
@@ -219,9 +221,9 @@ _NOVEL = LazyPattern(
     re.IGNORECASE,
 )
 
-# "What did X say / tell reporters?" ... and the words that report someone saying it.
+# ... the words that report someone saying it (_SAYING_VERBS asks for them).
 _PERSON_SAMPLE = 5  # paragraphs read to see whether a lone name is a person's
-_ASKS_SAID = LazyPattern(r"\b(?:say|tell|state|announce|comment|claim|argue|reply)\b", re.IGNORECASE)
+_ASKS_SAID = LazyPattern(rf"\b(?:{_SAYING_VERBS})\b", re.IGNORECASE)
 _SAYING = LazyPattern(
     r"\b(?:said|says|say|told|tells|stated|states|noted|notes|stressed|stresses|added|adds"
     r"|argued|argues|warned|warns|announced|announces|declared|declares|remarked|explained"
