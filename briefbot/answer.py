@@ -221,7 +221,8 @@ _NOVEL = LazyPattern(
     re.IGNORECASE,
 )
 
-# ... the words that report someone saying it (_SAYING_VERBS asks for them).
+# "What did Kishi Nobuo say?": a question with a verb of saying, and the words that report
+# someone saying it.
 _PERSON_SAMPLE = 5  # paragraphs read to see whether a lone name is a person's
 _ASKS_SAID = LazyPattern(rf"\b(?:{_SAYING_VERBS})\b", re.IGNORECASE)
 _SAYING = LazyPattern(
