@@ -325,6 +325,13 @@ def without_lead_in(question: str) -> str:
     return question[match.end() :] if match else question
 
 
+def _set_aside(terms: tuple[str, ...], asking: Collection[str]) -> tuple[str, ...]:
+    """``terms`` without the words that only say how the question asks, unless nothing
+    else would be left to search for."""
+    kept = tuple(t for t in terms if t not in asking)
+    return kept or terms
+
+
 def parse(question: str, tokenizer: Tokenizer) -> Query:
     terms = tuple(dict.fromkeys(tokenizer.terms(question, question=True)))
     focus = focus_term(question)
@@ -334,18 +341,18 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         terms = tuple(t for t in terms if t not in _NAME_ASKING)
     asking = _WHAT_TIME.search(question.lower()) if kind == TIME else None
     asks = {"date": DATE, "day": DATE, "year": YEAR}.get(asking.group(1)) if asking else None
-    if asking and any(t != stem(asking.group(1)) for t in terms):
+    if asking:
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.
-        terms = tuple(t for t in terms if t != stem(asking.group(1)))
+        terms = _set_aside(terms, {stem(asking.group(1))})
     choosing = _CHOOSING.search(question)
-    if choosing and any(t != stem(choosing.group(1).lower()) for t in terms):
+    if choosing:
         # "Which of the two meetings was held online?": the number counts the things to
         # choose between, not what the answer speaks of ("the two countries").
-        terms = tuple(t for t in terms if t != stem(choosing.group(1).lower()))
+        terms = _set_aside(terms, {stem(choosing.group(1).lower())})
     part, part_words = asked_part(question)
-    if part is not None and any(t not in part_words for t in terms):
+    if part is not None:
         # "the author's conclusion": where to look, not what to look for.
-        terms = tuple(t for t in terms if t not in part_words)
+        terms = _set_aside(terms, part_words)
     return Query(
         text=question,
         terms=terms,
