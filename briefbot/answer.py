@@ -615,6 +615,16 @@ class Selector:
             alts = {t: 1.0} | dict.fromkeys((aliases or {}).get(t, ()), 1.0)
             factor = self.tuning.related_known if self.index.doc_freq(t) else self.tuning.related_match
             related = self.lexicon.related(t)
+            if not self.index.doc_freq(t):
+                # "stably" is listed with "stable" only, and "stable" with "stability":
+                # the word forms of a word form are the same word's forms too.
+                related = related | {
+                    x
+                    for r in related
+                    if _same_family(t, r)
+                    for x in self.lexicon.related(r)
+                    if x != t and _same_family(t, x)
+                }
             # "the Senkakus" names what the text calls "the Senkaku Islands".
             if t.endswith("s") and not self.index.doc_freq(t) and self.index.doc_freq(t[:-1]):
                 alts[t[:-1]] = 1.0
@@ -1551,6 +1561,15 @@ def _stands_for(alternatives: dict[str, dict[str, float]]) -> dict[str, tuple[st
             if f > stands.get(a, ("", 0.0))[1]:
                 stands[a] = (t, f)
     return stands
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Whether two stems look like forms of one word: a shared start of at least four
+    letters that leaves at most two letters of the shorter one ("stabli", "stabil")."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2
 
 
 def _proximity(terms: list[str], matched: frozenset[str]) -> float:

@@ -476,6 +476,8 @@ _OTHER = LazyPattern(r"\bthe other\b|\bthe (?:second|first) one\b")
 _PRONOUN = LazyPattern(rf"\b({_PRONOUNS}|that)\b")
 
 
+_OTHER_NOUN = LazyPattern(r"\bthe other(?:\s+[\w+\-]+)?", re.IGNORECASE)
+_ASKS_OWN = LazyPattern(r"\b(?:what|which|who|when|where|why|how)\b(?!\s+(?:about|of)\b)")
 _THE_OTHER_ONE = LazyPattern(r"\bthe\s+(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE)
 
 
@@ -535,15 +537,27 @@ def with_context(
     own = _surface(query.text, query.terms, tokenizer)
     context = _surface(previous.text, tuple(carried), tokenizer)
     elsewhere = _OTHER.search(query.text.lower()) is not None
-    if elsewhere and query.kind != OTHER and own:
+    # "... the other meeting, the online one -- what military trend was it worried
+    # about?": the words that point at the other one are not what it asks.
+    pointing_words = {
+        t
+        for pattern in (_OTHER_NOUN, _THE_OTHER_ONE)
+        for m in pattern.finditer(query.text)
+        for t in tokenizer.terms(m.group(0), question=True)
+    }
+    asking = tuple(t for t in query.terms if t not in pointing_words)
+    asks_own = bool(asking) and _ASKS_OWN.search(query.text.lower()) is not None
+    if elsewhere and (query.kind != OTHER or asks_own) and own:
         # "And in the other article, what date was the meeting?": a question of its own,
         # asked of the other document, with the earlier words as context -- not the
         # earlier names and years, which picked out the earlier one.
         carried = [t for t in carried if t not in previous.specific]
         context = _surface(previous.text, tuple(carried), tokenizer)
+        terms = asking or query.terms
+        own = _surface(query.text, terms, tokenizer)
         return replace(
             query,
-            terms=query.terms + tuple(carried),
+            terms=terms + tuple(carried),
             carried=frozenset(carried),
             elsewhere=True,
             searched=f"{' '.join(own)} (in the other one, with {' '.join(context)} from before)",

@@ -17,7 +17,7 @@ from typing import Any
 import Stemmer
 
 # Bumped whenever tokens change for the same text; part of the index cache key.
-TOKENIZER_VERSION = "3"
+TOKENIZER_VERSION = "4"
 
 STOPWORDS = frozenset(
     """
@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     when whenever where whereas whether which while who whoever whom whose why will with within
     without would yet you your yours yourself yourselves around across along among amongst
     beside besides beyond despite inside outside toward towards onto throughout regarding
-    concerning versus can't cannot won't shan't mustn't needn't
+    concerning versus can't cannot won't shan't mustn't needn't wouldn't shouldn't mightn't
     """.replace("'", "").split()  # words() drops apostrophes: "didn't" is met as "didnt"
 )
 
@@ -109,6 +109,9 @@ _UNITED_STATES = re.compile(
 _NUMBER_PLUS_NUMBER = re.compile(r"\b(\d+)\s*(?:\+|\bplus\b)\s*(\d+)\b", re.IGNORECASE)
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
+# "it'd", "they'll", "we've", "they're", "I'm": the word the auxiliary leans on, whose
+# auxiliary (would, will, have, are, am) is a stopword anyway.
+_CONTRACTED = re.compile(r"(\w)['’](?:d|ll|ve|re|m)\b", re.IGNORECASE)
 _APOSTROPHES = re.compile(r"(\w)['’](\w)")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -145,6 +148,7 @@ def words(text: str) -> list[str]:
     text = _NUMBER_PLUS_NUMBER.sub(r" \1plus\2 ", text)
     text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _APOSTROPHE_S.sub(r"\1", text)
+    text = _CONTRACTED.sub(r"\1", text)
     text = _APOSTROPHES.sub(r"\1\2", text)
     return _WORD.findall(fold(text))
 
@@ -169,7 +173,8 @@ def content_words(text: str, *, question: bool = False) -> list[str]:
     return [w for w in found if w not in drop and not (len(w) == 1 and not w.isdigit())]
 
 
-# "take part", "take place": idioms whose words say nothing about the topic of a question.
+# "take part", "take place", "in order to": idioms whose words say nothing about the topic
+# of a question.
 _TAKE = frozenset("take takes took taken taking".split())
 _EMPTY_OBJECTS = frozenset("part place".split())
 
@@ -187,6 +192,9 @@ def _without_idioms(found: list[str]) -> list[str]:
         w = found[i]
         if w in _TAKE and i + 1 < len(found) and found[i + 1] in _EMPTY_OBJECTS:
             i += 2
+            continue
+        if w == "order" and out[-1:] == ["in"] and found[i + 1 : i + 2] in (["to"], ["for"], ["that"]):
+            i += 1
             continue
         idiom = next((n for n in _MEETING_IDIOMS if tuple(found[i : i + len(n)]) == n), None)
         if idiom is not None:

@@ -113,6 +113,22 @@ def test_a_word_whose_stem_differs_from_the_documents_form_still_matches(
     assert first_quote(answer) == "The treaty makes a reference to fishing rights."
 
 
+def test_a_word_meets_the_forms_of_its_own_word_form(tmp_path: Path, make_corpus) -> None:
+    # The table lists "stably" with "stable" only, and "stable" with "stability".
+    assert stem("stability") not in shared().related(stem("stably"))
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "dam.txt": "Dam Works\n\nThe old pumps keep the water level of the lake.\n\n"
+            "The new pumps hold the water level in stability.\n"
+        },
+    )
+    answer = bot.ask("Which pumps keep the water level stably?")
+    assert answer.answered
+    assert first_quote(answer) == "The new pumps hold the water level in stability."
+
+
 def test_a_question_mostly_in_words_the_documents_never_use_is_refused(
     tmp_path: Path, make_corpus
 ) -> None:
@@ -2191,6 +2207,30 @@ def test_the_other_article_is_shown_without_the_earlier_ones_year(
     assert answer.searched is not None
     assert "(in the other one)" in answer.searched
     assert "2019" not in answer.searched
+
+
+def test_a_question_of_its_own_asked_of_the_other_one_searches_its_own_words(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "... the other fair, the online one -- what craft was it known for?": the earlier
+    # question's name (the cheese) is not in the other document and need not be; the
+    # words that point at the other one are not what is asked.
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_2019.txt": "Fair Notes\n\nThe 2019 fair was held in Lyon. Farmers sold Brie "
+            "cheese.\n",
+            "b_2020.txt": "Fair Report\n\nThe 2020 fair was held online.\n\n"
+            "Its best known craft was weaving wool.\n",
+        },
+    ).session()
+    assert session.ask("Did the Lyon fair sell Brie?").citations[0].doc == "a_2019"
+    answer = session.ask("and the other fair, the online one - what craft was it known for?")
+    assert answer.answered
+    assert first_quote(answer) == "Its best known craft was weaving wool."
+    assert answer.searched is not None
+    assert answer.searched.startswith("craft (in the other one")
 
 
 # --- what a thing is called ---------------------------------------------------------------

@@ -36,6 +36,26 @@ def test_stopwords_are_removed():
 
 
 @pytest.mark.parametrize(
+    "contracted, plain",
+    [
+        ("did it say it'd coordinate", "did it say coordinate"),
+        ("they\u2019ll sail tomorrow", "they sail tomorrow"),
+        ("we've seen otters", "we seen otters"),
+        ("they're here, I'm sure", "here, sure"),
+        ("wouldn't stop", "stop"),
+    ],
+)
+def test_a_pronouns_contracted_auxiliary_is_no_word_of_its_own(contracted, plain):
+    # "it'd" is "it would": a pronoun and a stopword, not an unknown word "itd".
+    assert terms(contracted, question=True) == terms(plain, question=True)
+
+
+def test_in_order_to_says_nothing_about_what_is_asked():
+    assert terms("What do they need in order to stay?", question=True) == ["need", "stay"]
+    assert "order" in terms("Who signed the executive order?", question=True)
+
+
+@pytest.mark.parametrize(
     "forms",
     [
         ["otter", "otters", "Otter's"],
