@@ -796,6 +796,12 @@ class Selector:
             # so is that of "Why was that a big deal?": a quote does not explain itself.
             quoted = self.corpus.document(query.after[0]).paragraph(query.after[1]).text
             sentences = [self._not_again(s, query.after, quoted, query) for s in sentences]
+        if query.replaced:
+            # "And Russia?": a sentence that does not speak of Russia cannot answer.
+            new_names = query.specific - query.carried
+            naming_new = [s for s in sentences if new_names & s.matched]
+            if naming_new:
+                sentences = naming_new
         if only and any(s.para.doc in only for s in sentences):
             # "And the online one?", "the editorial": only the document meant may answer.
             sentences = [s for s in sentences if s.para.doc in only]

@@ -1537,6 +1537,28 @@ def test_a_sentence_about_the_replaced_name_gives_way_to_one_that_is_not(
     assert first_quote(answer).endswith(drafting)
 
 
+def test_and_a_new_name_is_answered_by_a_sentence_that_names_it(
+    tmp_path: Path, make_corpus
+) -> None:
+    # The second paragraph shares most of the earlier question's words and names
+    # neither city; of those that speak of Lyon, only one is about fares.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fares.txt": "Fares\n\nParis raised its bus fares by a tenth this year.\n\n"
+            "This year bus fares rose across the whole region, and raised bus fares "
+            "angered riders.\n\nIn Lyon, tickets now cost two euros.\n\n"
+            "Lyon opened a museum.\n\nLyon hosted a fair.\n"
+        },
+    )
+    session = bot.session()
+    assert "Paris" in first_quote(session.ask("How much did Paris raise bus fares this year?"))
+    answer = session.ask("And Lyon?")
+    assert answer.answered
+    assert first_quote(answer) == "In Lyon, tickets now cost two euros."
+
+
 def test_a_follow_up_reads_on_from_the_last_answer(tmp_path: Path, make_corpus) -> None:
     # "its walls": the dam's, whose paragraph follows the last answer; the mill's walls,
     # further on, match the question's words just as well.
