@@ -604,6 +604,20 @@ class Selector:
                     merged.setdefault(p, set()).add(canonical)
         return merged
 
+    def says_all(self, query: Query, text: str) -> bool:
+        """Whether ``text`` holds every telling word of ``query`` that the documents use
+        (or a name that stands for it: an alias, a plural's singular)."""
+        weights = self.weights(query)
+        alternatives = self.alternatives(weights, self._aliases_asked(query, weights))
+        held = set(self.tokenizer.terms(text))
+        used = [
+            [a for a, f in alternatives[t].items() if f == 1.0 and self.index.doc_freq(a)]
+            for t in weights
+            if t not in _GENERIC
+        ]
+        used = [forms for forms in used if forms]
+        return bool(used) and all(held.intersection(forms) for forms in used)
+
     def alternatives(
         self, weights: dict[str, float], aliases: dict[str, set[str]] | None = None
     ) -> dict[str, dict[str, float]]:

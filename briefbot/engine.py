@@ -402,6 +402,9 @@ class Briefbot:
         return hits
 
 
+_LEANING_TERMS = 3  # search terms of a question that may lean on the conversation unsaid
+
+
 class Session:
     """Questions in a row; "What about Taiwan?" borrows the frame of the question before.
 
@@ -417,23 +420,56 @@ class Session:
     def ask(self, question: str, *, max_citations: int | None = None) -> Answer:
         query = self.bot.query(question, allow_empty=self._frame is not None)
         if self._frame is not None and (not query.terms or is_follow_up(query.text, query)):
-            query = with_context(
-                query, self._frame, self.bot.tokenizer, self.bot.selector.document_names
-            )
-            last = self.history[-1] if self.history else None
-            if last is not None and last.answered and last.citations:
-                c = last.citations[0]
-                query = replace(query, after=(c.doc, c.paragraph, c.start, c.end))
-                if is_onward(query):
-                    query = replace(query, onward=True, searched="what follows the last quote")
-                person = person_named(c.quote)
-                if person is not None:
-                    query = with_person(query, person, self.bot.tokenizer)
+            answer = self.bot.answer_query(self._in_context(query), max_citations)
         else:
-            self._frame = query
-        answer = self.bot.answer_query(query, max_citations)
+            answer = self.bot.answer_query(query, max_citations)
+            leaning = self._leaning(query, answer, max_citations)
+            if leaning is not None:
+                answer = leaning
+            else:
+                self._frame = query
         self.history.append(answer)
         return answer
+
+    def _leaning(self, query: Query, alone: Answer, max_citations: int | None) -> Answer | None:
+        """The answer to ``query`` read as a follow-up, when that reading is the better
+        one though nothing in its words leans on the conversation: "What kind of outcome
+        is Washington after?", "Was any particular location named?".  Taken when the
+        passage found for the question alone does not say all it asks, and the
+        conversation's reading answers from where the last answer was, or right after.
+        Only a short question is read so: a long one says what it is about."""
+        last = self.history[-1] if self.history else None
+        if self._frame is None or last is None or not last.answered or not alone.answered:
+            return None
+        if len(query.terms) > _LEANING_TERMS:
+            return None
+        here = last.citations[0]
+        at_last = {(here.doc, here.paragraph), (here.doc, here.paragraph + 1)}
+        found = alone.citations[0]
+        if (found.doc, found.paragraph) in at_last or self.bot.selector.says_all(query, found.quote):
+            return None
+        leaning = self.bot.answer_query(self._in_context(query), max_citations)
+        if not leaning.answered:
+            return None
+        c = leaning.citations[0]
+        return leaning if (c.doc, c.paragraph) in at_last else None
+
+    def _in_context(self, query: Query) -> Query:
+        """``query`` as a follow-up: the frame's terms carried, the last quote pointed at."""
+        assert self._frame is not None
+        query = with_context(
+            query, self._frame, self.bot.tokenizer, self.bot.selector.document_names
+        )
+        last = self.history[-1] if self.history else None
+        if last is not None and last.answered and last.citations:
+            c = last.citations[0]
+            query = replace(query, after=(c.doc, c.paragraph, c.start, c.end))
+            if is_onward(query):
+                query = replace(query, onward=True, searched="what follows the last quote")
+            person = person_named(c.quote)
+            if person is not None:
+                query = with_person(query, person, self.bot.tokenizer)
+        return query
 
     def clear(self) -> None:
         self.history.clear()

@@ -1559,6 +1559,39 @@ def test_and_a_new_name_is_answered_by_a_sentence_that_names_it(
     assert first_quote(answer) == "In Lyon, tickets now cost two euros."
 
 
+BOARD = {
+    "board.txt": "River Board\n\nThe river board met in May to plan the summer.\n\n"
+    "The board discussed renewing the water deal with the mill. The city will seek a fair "
+    "price for its water.\n\nThe mill owners hired a lawyer.\n\n"
+    "The outcome of the vote on the park surprised everyone.\n\n"
+    "The city also opened a library.\n"
+}
+
+
+def test_a_short_question_the_passages_alone_half_answer_is_read_as_a_follow_up(
+    tmp_path: Path, make_corpus
+) -> None:
+    # No pronoun leans on the conversation, but alone the question finds only "the
+    # outcome of the vote", which says nothing of the city; read in the light of the
+    # deal just quoted, it is answered right there.
+    session = make_bot(tmp_path, make_corpus, BOARD).session()
+    session.ask("Which deal did the river board discuss renewing?")
+    answer = session.ask("What kind of outcome is the city after?")
+    assert answer.answered
+    assert "The city will seek a fair price" in first_quote(answer)
+    assert (answer.searched or "").startswith("outcome city (with")
+
+
+def test_a_question_the_passages_alone_answer_in_full_stands_on_its_own(
+    tmp_path: Path, make_corpus
+) -> None:
+    session = make_bot(tmp_path, make_corpus, BOARD).session()
+    session.ask("Which deal did the river board discuss renewing?")
+    answer = session.ask("What was the outcome of the park vote?")
+    assert first_quote(answer) == "The outcome of the vote on the park surprised everyone."
+    assert answer.searched is None
+
+
 def test_a_follow_up_reads_on_from_the_last_answer(tmp_path: Path, make_corpus) -> None:
     # "its walls": the dam's, whose paragraph follows the last answer; the mill's walls,
     # further on, match the question's words just as well.
