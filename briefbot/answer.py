@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from .corpus import Corpus, Paragraph
+from .corpus import Corpus, Document, Paragraph
 from .dates import MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_year
 from .index import Index
 from .lexicon import CAPITALS, Lexicon
@@ -30,6 +30,7 @@ from .question import (
     CAPITALIZED_RUN,
     CLOSING,
     DATE,
+    HEADING,
     LIGHT_FOCUS,
     NAME,
     OPENING,
@@ -671,6 +672,10 @@ class Selector:
             authored = self._authorship(query)
             if authored is not None:
                 return authored
+        if query.part == HEADING:
+            headlines = self._headlines(query, max_citations or self.tuning.max_citations)
+            if headlines:
+                return True, headlines
         weights = self.weights(query)
         dated_elsewhere = self._dated_elsewhere(query)
         if dated_elsewhere:
@@ -898,7 +903,7 @@ class Selector:
                 body.pop()  # "Jane Roe is a senior fellow at ..."
             opening.add((d.id, body[0].n))
             closing.add((d.id, body[-1].n))
-        return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing}
+        return {OPENING: opening, CLOSING: closing, SUMMARY: opening | closing, HEADING: set()}
 
     @cached_property
     def _positions(self) -> dict[tuple[str, int], int]:
@@ -982,29 +987,52 @@ class Selector:
             if year is not None and year not in asked and doc not in mentioning
         }
 
-    def _authorship(self, query: Query) -> tuple[bool, list[Citation]] | None:
-        """"Who wrote the Diplomat piece?": the sentence that names the piece's author (a
-        note about them), quoted from the piece the question names or, naming none, the
-        one its words find first.  Not answered when that piece is unsigned or never names
-        its author in its text, since a byline alone cannot be quoted."""
+    def _pieces_asked(self, query: Query) -> list[Document]:
+        """The documents "Who wrote the Diplomat piece?" or "What is the editorial's
+        headline?" asks about: those it names or, naming none, the one its words find
+        first -- or, when they find none ("What are the headlines?"), all of them."""
         named = {self._names[t] for t in query.terms if t in self._names}
         named |= {self._names[stem(w)] for w in words(query.text) if stem(w) in self._names}
-        if len(named) != 1:
+        if not named:
             # "Who wrote the piece on the Tokyo meeting?": the piece its words find first.
             top = self.index.top(list(query.terms), 1)
-            if named or not top:
-                return None
+            if not top:
+                return list(self.corpus.documents)
             named = {self.paragraphs[top[0][0]].doc}
-        doc = self.corpus.document(next(iter(named)))
+        return [self.corpus.document(d) for d in sorted(named)]
+
+    def _authorship(self, query: Query) -> tuple[bool, list[Citation]] | None:
+        """"Who wrote the Diplomat piece?": its byline from the heading, then the sentence
+        that names the author (a note about them).  Not answered when the piece is
+        unsigned."""
+        pieces = self._pieces_asked(query)
+        if len(pieces) != 1:
+            return None
+        doc = pieces[0]
         if not doc.author:
             return False, []
+        cited = [self._heading_line(doc, doc.byline, 1)] if doc.byline else []
         for para in doc.paragraphs:
             if doc.author not in para.text:
                 continue
             for found in self._plain_sentences(doc.id, para.n):
                 if doc.author in para.text[found.start : found.end]:
-                    return True, [self._cite(1, found)]
-        return False, []
+                    return True, [*cited, self._cite(len(cited) + 1, found)]
+        return bool(cited), cited
+
+    def _headlines(self, query: Query, limit: int) -> list[Citation]:
+        """"What does the editorial's headline urge?": the title of each piece asked
+        about, from its heading (none for a piece without a title of its own)."""
+        titled = [d for d in self._pieces_asked(query) if d.titled is not None][:limit]
+        return [self._heading_line(d, d.titled, n) for n, d in enumerate(titled, start=1)]
+
+    def _heading_line(self, doc: Document, line: str | None, n: int) -> Citation:
+        """Citation ``n``: ``line`` (the title or the byline) quoted from paragraph 0."""
+        heading = doc.heading
+        assert heading is not None and line is not None and line in heading.text
+        start = heading.text.index(line)
+        end = start + len(line)
+        return Citation(n, doc.id, doc.title, 0, line, 1.0, start, end)
 
     def _follow_up_document(self, query: Query) -> set[str]:
         """"And at the online one?": when a follow-up's own words occur in one document

@@ -32,7 +32,7 @@ from .index import Index, Settings, Vocabulary
 from .indexing import DocTerms
 from .text import TOKENIZER_VERSION
 
-FORMAT = 2
+FORMAT = 3
 # Below this many paragraphs, building is faster than reading a cache.
 MIN_PARAGRAPHS = 2000
 # The modules whose code decides what a cache entry holds; any change to them retires it.
@@ -95,6 +95,7 @@ class Entry:
     source: str | None
     date: str | None
     texts: Sequence[str]
+    byline: str | None = None
     terms: DocTerms | None = None  # None until indexed; read from the cache: stems come later
 
     def document(self, doc_id: str, path: str) -> Document:
@@ -106,6 +107,7 @@ class Entry:
             source=self.source,
             date=self.date,
             path=path,
+            byline=self.byline,
         )
 
 
@@ -183,7 +185,7 @@ class FolderCache:
                 texts = [text[bounds[i] : bounds[i + 1]] for i in range(first, first + count)]
                 entry = Entry(
                     _str(f["path"]), _str(f["digest"]), _opt(f["title"]), _opt(f["author"]),
-                    _opt(f["source"]), _opt(f["date"]), texts,
+                    _opt(f["source"]), _opt(f["date"]), texts, _opt(f["byline"]),
                 )
                 entry.terms = DocTerms(
                     np.empty(0, np.int32), np.empty(0, np.int32), _aliases(f["acronyms"]),
@@ -294,6 +296,7 @@ class FolderCache:
             entry = Entry(
                 relative, digest, None if parsed.title == _NO_TITLE else parsed.title,
                 parsed.author, parsed.source, parsed.date, [p.text for p in parsed.paragraphs],
+                parsed.byline,
             )
             self._entries[relative] = entry
         doc = entry.document(doc_id, path)
@@ -395,6 +398,7 @@ def _entry_json(entry: Entry, terms: DocTerms) -> dict[str, object]:
         "author": entry.author,
         "source": entry.source,
         "date": entry.date,
+        "byline": entry.byline,
         "paragraphs": len(entry.texts),
         "acronyms": _aliases_json(terms.acronyms),
         "names": _aliases_json(terms.names),

@@ -170,7 +170,8 @@ def body_blocks(text: str, *, is_markdown: bool = False) -> tuple[list[Block], d
     """The prose blocks of ``text`` and what the page around them says (title, author, source).
 
     The header is everything before the first prose block; the title is its first
-    one-line, headline-shaped block (or Markdown heading); a "By NAME" line gives the author.
+    one-line, headline-shaped block (or Markdown heading); a "By NAME" line gives the author
+    (and, as written, the byline).
     """
     found: dict[str, str] = {}
     body: list[Block] = []
@@ -180,6 +181,7 @@ def body_blocks(text: str, *, is_markdown: bool = False) -> tuple[list[Block], d
             name = byline(block[0])
             if name:
                 found["author"] = name
+                found["byline"] = block[0]
                 continue
         if in_header and "title" not in found:
             title = _headline(block, is_markdown=is_markdown)

@@ -27,6 +27,11 @@ class Paragraph:
     text: str
 
 
+def place(n: int) -> str:
+    """How a citation names paragraph ``n``: "¶7", or "heading" for paragraph 0."""
+    return "heading" if n == 0 else f"¶{n}"
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -37,8 +42,31 @@ class Document:
     date: str | None = None
     path: str = ""
 
+    # The "By NAME" line as written, when the file has one: with the title, the heading.
+    byline: str | None = None
+
     def paragraph(self, n: int) -> Paragraph:
+        """Paragraph ``n``; 0 is the heading (see :attr:`heading`)."""
+        if n == 0:
+            if self.heading is None:
+                raise IndexError("this document has no heading")
+            return self.heading
+        if n < 0:
+            raise IndexError(n)
         return self.paragraphs[n - 1]
+
+    @property
+    def heading(self) -> Paragraph | None:
+        """Paragraph 0: the title as the file gives it and the byline, one per line, so
+        "Who wrote it?" and "What is the headline?" are answered by a quote.  It is no
+        search result: the search and its numbering are the body's paragraphs."""
+        lines = [line for line in (self.titled, self.byline) if line]
+        return Paragraph(self.id, 0, "\n".join(lines)) if lines else None
+
+    @property
+    def titled(self) -> str | None:
+        """The title, unless the document has none and goes by its id."""
+        return self.title if self.title != self.id else None
 
     def summary(self) -> dict[str, object]:
         """What lists of documents show: id, title, author, source, date, paragraph count."""
@@ -177,6 +205,7 @@ def parse_document(doc_id: str, text: str, path: str = "") -> Document:
         source=meta.get("source") or found.get("source"),
         date=meta.get("date"),
         path=path,
+        byline=found.get("byline"),
     )
 
 

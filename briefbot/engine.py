@@ -17,6 +17,7 @@ from .errors import BriefbotError
 from .index import Index, Settings, Vocabulary
 from .indexing import Progress, build
 from .question import (
+    HEADING,
     Query,
     is_country,
     is_follow_up,
@@ -204,7 +205,8 @@ class Briefbot:
         query = parse(cased, self.tokenizer)
         if cased != text:
             query = replace(query, typed=text, respelled=tuple(corrections))
-        if not query.terms and not allow_empty:
+        # ("What is the editorial's title?" asks for a part of a piece, not for words.)
+        if not query.terms and not allow_empty and query.part != HEADING:
             raise QuestionError(
                 "the question has no words to search for (only common words or symbols)"
             )

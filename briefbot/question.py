@@ -128,7 +128,8 @@ class Query:
     replaced: frozenset[str] = frozenset()
 
 
-OPENING, CLOSING, SUMMARY = "opening", "closing", "summary"
+OPENING, CLOSING, SUMMARY, HEADING = "opening", "closing", "summary", "heading"
+_PIECE = r"(?:article|piece|editorial|column|story|op-?ed|analysis|report|commentary|essay)s?"
 _PART_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(
         r"\b(conclu(?:de|des|ded|ding|sion|sions)|closing (?:words?|lines?|paragraph|thoughts?)"
@@ -140,6 +141,12 @@ _PART_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\b(sub-?head(?:ing|line)?s?|sub-?titles?|standfirst|dek|tagline|teaser|lede"
         r"|(?:opening|first) (?:words?|lines?|paragraph|sentence)|(?:open|opens|begin|begins|start|starts) (?:with|by))\b"
     ), OPENING),
+    # "the editorial's headline", "the title of Tatsumi's piece" (not "the title of the
+    # treaty", a name asked for).
+    (re.compile(
+        rf"\b(headlines?|titles?(?= of (?:[\w'’\-]+ ){{0,4}}?{_PIECE}\b)"
+        rf"|{_PIECE}['’]s titles?)\b"
+    ), HEADING),
     (re.compile(
         r"\b(summary|summari[sz]e[sd]?|sum(?:s|med)? up|gist|in a nutshell|main (?:point|argument|message|idea)s?"
         r"|central (?:point|argument|message|claim)|thesis|takeaways?|overall (?:verdict|message|point|view|assessment))\b"

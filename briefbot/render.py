@@ -24,6 +24,7 @@ import markupsafe
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
 
+from .corpus import place
 from .errors import TemplateProblem
 from .safe import visible
 
@@ -255,6 +256,7 @@ class Renderer:
         )
         self.env.filters["md"] = md_inline
         self.env.filters["visible"] = visible
+        self.env.filters["place"] = place
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
         token = _steps.set([MAX_STEPS])

@@ -97,6 +97,17 @@ def test_second_open_reads_everything_from_the_cache(
     assert second.index.scores(["otter"]) == first.index.scores(["otter"])
 
 
+def test_the_heading_comes_back_from_the_cache(tmp_path: Path, work: dict[str, list[str]]) -> None:
+    folder = corpus(tmp_path, {**DOCS, "c.txt": "Harbour Essay\n\nBy Ann Lee\n\n" + DOCS["b.txt"]})
+    Briefbot.from_folder(folder)
+    work["parsed"].clear()
+    doc = Briefbot.from_folder(folder).corpus.document("c")
+    assert work["parsed"] == []
+    assert doc.heading is not None
+    assert doc.heading.text == "Harbour Essay\nBy Ann Lee"
+    assert Briefbot.from_folder(folder).ask("Who wrote the harbour essay?").citations[0].quote == "By Ann Lee"
+
+
 def test_a_changed_file_alone_is_parsed_and_tokenized_again(
     tmp_path: Path, work: dict[str, list[str]]
 ) -> None:

@@ -218,6 +218,23 @@ def test_by_line_gives_the_author_and_is_not_a_paragraph(tmp_path, make_corpus, 
     assert [p.text for p in doc.paragraphs] == [BODY]
 
 
+def test_paragraph_zero_is_the_heading_title_and_byline_as_written(tmp_path, make_corpus):
+    folder = make_corpus(tmp_path, {"a.txt": f"Otters Return to the Valley\n\nby Jane Doe\n\n{BODY}\n"})
+    doc = only_doc(load_folder(folder))
+    assert doc.byline == "by Jane Doe"
+    assert doc.paragraph(0).text == "Otters Return to the Valley\nby Jane Doe"
+    assert doc.paragraph(1).text == BODY
+    with pytest.raises(IndexError):
+        doc.paragraph(-1)
+
+
+def test_a_document_titled_by_its_id_and_unsigned_has_no_heading(tmp_path, make_corpus):
+    doc = only_doc(load_folder(make_corpus(tmp_path, {"plain-notes.txt": BODY})))
+    assert doc.heading is None
+    with pytest.raises(IndexError):
+        doc.paragraph(0)
+
+
 def test_furniture_before_the_headline_is_not_taken_as_the_title(tmp_path, make_corpus):
     folder = make_corpus(
         tmp_path,

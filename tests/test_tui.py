@@ -132,6 +132,20 @@ async def test_choosing_a_citation_shows_the_cited_paragraph() -> None:
         assert pane.shown is not None and pane.shown.paragraph == 2
 
 
+async def test_a_quote_from_the_heading_opens_the_heading() -> None:
+    app = make_app(None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await ask(app, pilot, "Who wrote the Diplomat piece?")
+        assert "heading" in texts(app, ".citation")
+        await pilot.click(".citation")
+        await pilot.pause()
+        cited = app.query_one("#sources .cited", Static)
+        assert str(cited.render()).startswith("heading US-Japan 2+2")
+        assert "By Yuki Tatsumi" in str(cited.render())
+        assert "cited: heading · 12 paragraphs" in texts(app, "#sources Static")
+
+
 async def test_ctrl_n_walks_the_citations_and_ctrl_o_hides_the_pane() -> None:
     app = make_app(None)
     async with app.run_test(size=(120, 40)) as pilot:

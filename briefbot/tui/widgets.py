@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input, LoadingIndicator, Markdown, ProgressBar, Static
 
 from ..answer import Answer, Citation
-from ..corpus import Document
+from ..corpus import Document, place
 from ..safe import visible
 
 
@@ -94,7 +94,7 @@ class SourceLink(Static, can_focus=True):
 def open_link(c: Citation) -> SourceLink:
     """A compact link that opens citation ``c`` in the sources pane."""
     return SourceLink(
-        Content.assemble(("↗ ", "dim"), (f"[{c.n}]", "bold"), f" ¶{c.paragraph}"),
+        Content.assemble(("↗ ", "dim"), (f"[{c.n}]", "bold"), " " + place(c.paragraph)),
         Target(c.doc, c.paragraph, c.start, c.end, c.n),
         classes="citation",
     )
@@ -190,7 +190,9 @@ class SourcesPane(Vertical):
         self.shown = target
         if target.paragraph is not None:
             cited = f"[{target.n}] " if target.n is not None else ""
-            where = f"{cited}cited: ¶{target.paragraph} of {len(doc.paragraphs)} paragraphs"
+            where = f"{cited}cited: {place(target.paragraph)}"
+            count = f"{len(doc.paragraphs)} paragraphs"
+            where += f" of {count}" if target.paragraph else f" · {count}"
         else:
             where = f"{len(doc.paragraphs)} paragraphs"
         second = [x for x in (doc.author, doc.source, doc.date) if x] + [where]
@@ -203,14 +205,16 @@ class SourcesPane(Vertical):
         await body.remove_children()
         cited_widget: Widget | None = None
         paragraphs: list[Widget] = []
-        for p in doc.paragraphs:
+        # The heading (title and byline) is shown as a paragraph when a quote is from it.
+        heading = [doc.heading] if target.paragraph == 0 and doc.heading is not None else []
+        for p in [*heading, *doc.paragraphs]:
             text = Content(p.text)  # already made visible when the corpus was loaded
             classes = "paragraph"
             if p.n == target.paragraph:
                 classes += " cited"
                 if target.end > target.start:
                     text = text.stylize("bold underline", target.start, target.end)
-            para = Static(Content.assemble((f"¶{p.n} ", "dim"), text), classes=classes)
+            para = Static(Content.assemble((f"{place(p.n)} ", "dim"), text), classes=classes)
             if p.n == target.paragraph:
                 cited_widget = para
             paragraphs.append(para)
