@@ -185,6 +185,45 @@ IN_PERSON = "inperson"
 _MEETING_IDIOMS = (("in", "person"), ("face", "to", "face"))
 
 
+# Phrasal verbs of news prose and the one word a dictionary gives for them, which takes
+# the verb's place in a question: "What did the ministers put out?" asks what they issued.
+# (Each line: the verb's forms, the particle, the word.)
+_PHRASAL_VERBS = """
+come comes came coming | up | discuss
+bring brings brought bringing | up | raise
+put puts putting | out | issue
+put puts putting | forward | propose
+look looks looked looking | into | investigate
+look looks looked looking | for | seek
+call calls called calling | for | demand
+call calls called calling | out | criticize
+speed speeds sped speeded speeding | up | accelerate
+step steps stepped stepping | up | increase
+ramp ramps ramped ramping | up | increase
+beef beefs beefed beefing | up | strengthen
+shore shores shored shoring | up | strengthen
+build builds built building | up | strengthen
+take takes took taken taking | office | inaugurate
+carry carries carried carrying | out | conduct
+point points pointed pointing | out | note
+rule rules ruled ruling | out | exclude
+back backs backed backing | up | support
+turn turns turned turning | down | reject
+"""
+
+
+def _phrasal_verbs() -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for line in _PHRASAL_VERBS.strip().splitlines():
+        forms, particle, sense = (part.strip() for part in line.split("|"))
+        for form in forms.split():
+            table[(form, particle)] = sense
+    return table
+
+
+_PHRASAL = _phrasal_verbs()
+
+
 def _without_idioms(found: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
@@ -200,6 +239,11 @@ def _without_idioms(found: list[str]) -> list[str]:
         if idiom is not None:
             out.append(IN_PERSON)
             i += len(idiom)
+            continue
+        sense = _PHRASAL.get((w, found[i + 1])) if i + 1 < len(found) else None
+        if sense is not None:  # the verb's own meaning is the phrase's: "put", "look"
+            out += [sense, found[i + 1]]
+            i += 2
             continue
         out.append(w)
         i += 1

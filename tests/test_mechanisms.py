@@ -129,6 +129,24 @@ def test_a_word_meets_the_forms_of_its_own_word_form(tmp_path: Path, make_corpus
     assert first_quote(answer) == "The new pumps hold the water level in stability."
 
 
+def test_a_phrasal_verb_meets_the_word_the_documents_use_for_it(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "put out" is "issued"; without it, the question is "council", "meeting" and a
+    # light verb, which the other paragraph holds twice over.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "council.txt": "Council Notes\n\nThe council meeting on Monday ran late, and "
+            "after the meeting the council went home.\n\n"
+            "After the meeting, the council issued a statement on roads.\n"
+        },
+    )
+    answer = bot.ask("What did the council put out after the meeting?")
+    assert first_quote(answer) == "After the meeting, the council issued a statement on roads."
+
+
 def test_a_question_mostly_in_words_the_documents_never_use_is_refused(
     tmp_path: Path, make_corpus
 ) -> None:

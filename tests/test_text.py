@@ -50,6 +50,21 @@ def test_a_pronouns_contracted_auxiliary_is_no_word_of_its_own(contracted, plain
     assert terms(contracted, question=True) == terms(plain, question=True)
 
 
+@pytest.mark.parametrize(
+    "question, sense",
+    [
+        ("What did the council put out?", "issued"),
+        ("Did the budget come up?", "discussed"),
+        ("What will they look into?", "investigate"),
+        ("When did the mayor take office?", "inaugurated"),
+        ("Which defences were beefed up?", "strengthened"),
+    ],
+)
+def test_a_phrasal_verb_asks_for_its_one_word_sense(question, sense):
+    assert terms(sense)[0] in terms(question, question=True)
+    assert terms("The engine was put out of use.") == terms("The engine was put of use.")
+
+
 def test_in_order_to_says_nothing_about_what_is_asked():
     assert terms("What do they need in order to stay?", question=True) == ["need", "stay"]
     assert "order" in terms("Who signed the executive order?", question=True)
