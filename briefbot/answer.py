@@ -39,6 +39,7 @@ from .question import (
     QUANTITY,
     REASON,
     SUMMARY,
+    THE_AUTHOR,
     TIME,
     TITLE_WORDS,
     WORDING,
@@ -47,6 +48,7 @@ from .question import (
     answer_kind,
     is_country,
     is_date,
+    with_name,
 )
 from .sentences import sentence_spans
 from .text import (
@@ -676,6 +678,11 @@ class Selector:
             headlines = self._headlines(query, max_citations or self.tuning.max_citations)
             if headlines:
                 return True, headlines
+        if query.part is None and THE_AUTHOR.search(query.text):
+            # "Where does the author of the Diplomat piece work?": about Ann Lee, by name.
+            pieces = self._pieces_asked(query, named_only=True)
+            if len(pieces) == 1 and pieces[0].author:
+                query = with_name(query, pieces[0].author, self.tokenizer)
         weights = self.weights(query)
         dated_elsewhere = self._dated_elsewhere(query)
         if dated_elsewhere:
@@ -815,9 +822,11 @@ class Selector:
             # so is that of "Why was that a big deal?": a quote does not explain itself.
             quoted = self.corpus.document(query.after[0]).paragraph(query.after[1]).text
             sentences = [self._not_again(s, query.after, quoted, query) for s in sentences]
-        if query.replaced:
-            # "And Russia?": a sentence that does not speak of Russia cannot answer.
-            new_names = query.specific - query.carried
+        new_names = query.specific - query.carried
+        own_words = set(query.terms) - query.carried
+        if query.replaced or (query.carried and own_words and own_words <= new_names):
+            # "And Russia?", "What about Pyongyang?": a sentence that does not speak of
+            # the name asked about cannot answer.
             naming_new = [s for s in sentences if new_names & s.matched]
             if naming_new:
                 sentences = naming_new
@@ -987,12 +996,15 @@ class Selector:
             if year is not None and year not in asked and doc not in mentioning
         }
 
-    def _pieces_asked(self, query: Query) -> list[Document]:
+    def _pieces_asked(self, query: Query, *, named_only: bool = False) -> list[Document]:
         """The documents "Who wrote the Diplomat piece?" or "What is the editorial's
-        headline?" asks about: those it names or, naming none, the one its words find
-        first -- or, when they find none ("What are the headlines?"), all of them."""
+        headline?" asks about: those it names or, naming none (and not ``named_only``),
+        the one its words find first -- or, when they find none ("What are the
+        headlines?"), all of them."""
         named = {self._names[t] for t in query.terms if t in self._names}
         named |= {self._names[stem(w)] for w in words(query.text) if stem(w) in self._names}
+        if named_only:
+            return [self.corpus.document(d) for d in sorted(named)]
         if not named:
             # "Who wrote the piece on the Tokyo meeting?": the piece its words find first.
             top = self.index.top(list(query.terms), 1)
@@ -1609,6 +1621,8 @@ def _stands_for(alternatives: dict[str, dict[str, float]]) -> dict[str, tuple[st
             if f > stands.get(a, ("", 0.0))[1]:
                 stands[a] = (t, f)
     return stands
+
+
 
 
 def _same_family(a: str, b: str) -> bool:

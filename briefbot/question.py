@@ -24,10 +24,12 @@ _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|si
 CALLING = r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b"
 
 _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
-    # "Who wrote the Diplomat piece?": the byline, or the note about its author.
+    # "Who wrote the Diplomat piece?": the byline, or the note about its author (not
+    # "Where does the author of the piece work?", a question about them).
     (LazyPattern(
-        r"\bwho (?:wrote|writes|authored|penned|signed)\b|\bwho (?:is|was) the (?:author|writer)\b"
-        r"|\b(?:author|writer) of\b|\bwritten by (?:whom|who)\b|\bby whom\b.*\bwritten\b"
+        r"\bwho (?:wrote|writes|authored|penned|signed)\b"
+        r"|\bwho(?:'s|’s| is| was) the (?:author|writer)\b|\bname of the (?:author|writer)\b"
+        r"|\bwritten by (?:whom|who)\b|\bby whom\b.*\bwritten\b"
         r"|\bwhose (?:article|piece|column|essay|editorial|op-ed|report)\b"
     ), AUTHOR),
     (LazyPattern(
@@ -668,9 +670,21 @@ _PERSONAL_PRONOUN = LazyPattern(r"\b(he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 def with_person(query: Query, name: str, tokenizer: Tokenizer) -> Query:
     """"Where does she work?" after an answer about Ann Lee: her name joins the question
-    as if asked (the pronoun stands for it), when it has a personal pronoun."""
-    if not _PERSONAL_PRONOUN.search(query.text):
+    as if asked (the pronoun stands for it), when it has a personal pronoun -- unless it
+    asks about a part of a piece ("What is her conclusion?"), which is about what the
+    piece says, not about her."""
+    if not _PERSONAL_PRONOUN.search(query.text) or query.part is not None:
         return query
+    return with_name(query, name, tokenizer)
+
+
+# "the author of the Diplomat piece", "the editorial's writer": a person the question
+# names by what they wrote.
+THE_AUTHOR = LazyPattern(r"\bthe (?:author|writer|columnist)\b|['’]s (?:author|writer)\b", re.IGNORECASE)
+
+
+def with_name(query: Query, name: str, tokenizer: Tokenizer) -> Query:
+    """``query`` with ``name`` joining its terms as if asked, shown in brackets."""
     added = tuple(t for t in dict.fromkeys(tokenizer.terms(name)) if t not in query.terms)
     if not added:
         return query

@@ -1534,6 +1534,30 @@ def test_a_new_name_takes_the_place_of_a_person_not_of_a_titled_thing(
     assert "drafting a national energy strategy" in first_quote(answer)
 
 
+def test_what_about_a_new_name_is_answered_only_by_sentences_that_name_it(
+    tmp_path: Path, make_corpus
+) -> None:
+    # The first question names no place, so no name is replaced; the follow-up's only
+    # word is the new name, and a sentence about bus fares that does not speak of
+    # France is no answer to it, however near the last answer it stands.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fares.txt": "Fares\n\nIn France, tickets now cost two euros.\n\n"
+            "France has old trams.\n\nFrance also likes its trains.\n\n"
+            "Bus fares rose by a tenth this year across the region.\n\n"
+            "This year bus fares rose again, and bus fares angered riders.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("How much did bus fares rise this year?")
+    answer = session.ask("What about France?")
+    assert answer.answered
+    assert first_quote(answer) == "In France, tickets now cost two euros."
+    assert all("France" in c.quote for c in answer.citations)
+
+
 def test_a_sentence_about_the_replaced_name_gives_way_to_one_that_is_not(
     tmp_path: Path, make_corpus
 ) -> None:
@@ -1795,6 +1819,17 @@ def test_the_title_of_a_thing_named_in_the_text_is_no_headline_question(
     assert first_quote(answer) == "The two towns signed the Treaty of Safe Moorings in May."
 
 
+def test_the_author_of_a_named_piece_is_asked_about_by_name(tmp_path: Path, make_corpus) -> None:
+    # Not "who wrote it" (the byline) but a question about the author: her note answers,
+    # not the sentence that merely shares "work".
+    files = {**AUTHORED, "c_port.txt": "Port Work\n\nDock crews work long shifts at the port.\n"}
+    answer = make_bot(tmp_path, make_corpus, files).ask(
+        "Where does the author of the harbour essay work?"
+    )
+    assert answer.answered
+    assert first_quote(answer) == "Ann Lee is a senior fellow at the Coastal Institute in Bergen."
+
+
 def test_a_personal_pronoun_stands_for_the_person_just_quoted(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(tmp_path, make_corpus, AUTHORED)
     session = bot.session()
@@ -1802,6 +1837,20 @@ def test_a_personal_pronoun_stands_for_the_person_just_quoted(tmp_path: Path, ma
     answer = session.ask("Where does she work?")
     assert "Coastal Institute" in first_quote(answer)
     assert "Ann Lee" in (answer.searched or "")
+
+
+def test_her_conclusion_asks_about_her_piece_not_about_her(tmp_path: Path, make_corpus) -> None:
+    files = {
+        **AUTHORED,
+        "a_essay.txt": "Harbour Essay\n\nBy Ann Lee\n\nThe harbour needs a new sea wall.\n\n"
+        "The fishing fleet has shrunk by half.\n\nIn the end, the harbour must be rebuilt.\n\n"
+        "Ann Lee is a senior fellow at the Coastal Institute in Bergen.\n",
+    }
+    session = make_bot(tmp_path, make_corpus, files).session()
+    session.ask("Who wrote the harbour essay?")
+    answer = session.ask("What is her conclusion?")
+    assert first_quote(answer) == "In the end, the harbour must be rebuilt."
+    assert "Ann Lee" not in (answer.searched or "")
 
 
 def test_person_named_skips_offices_and_institutions() -> None:
