@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .corpus import Corpus, Document, Paragraph
 from .dates import MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_year
@@ -203,6 +203,35 @@ _NUMBER_WORD = LazyPattern(
 _CASED_WORD = LazyPattern(r"[A-Za-z][\w’'\-]*")
 # "Japan's own spending": a name that owns what is asked about.
 _OWNER = LazyPattern(r"\b([A-Z][\w\-]*)(?:'s|’s)\b")
+
+# Units an amount is asked in, and how a text writes an amount in each (word or sign).
+_UNIT_FORMS = {
+    "dollar": r"dollars?|\$|US\$|USD",
+    "yen": r"yen|¥|JPY",
+    "euro": r"euros?|€|EUR",
+    "pound": r"pounds?|£|GBP",
+    "yuan": r"yuan|renminbi|RMB|CNY",
+    "rupee": r"rupees?|₹|INR",
+    "percent": r"percent|per cent|%",
+    "kilometer": r"kilomet(?:er|re)s?|km",
+    "mile": r"miles?",
+    "ton": r"tons?|tonnes?",
+}
+_UNIT_ASKED = LazyPattern(
+    r"\b(?:in|how many|how much in|in terms of)\s+(?:US\s+)?"
+    r"(dollars?|yen|euros?|pounds?|yuan|rupees?|percent|per cent|kilomet(?:er|re)s?|miles?"
+    r"|tons?|tonnes?)\b|\bwhat (percent)(?:age)?\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=None)
+def _units(asked: str) -> re.Pattern[str]:
+    """How a text writes an amount in the unit ``asked`` ("dollars" -> "$", "USD", ...)."""
+    key = asked.lower().replace("per cent", "percent").replace("kilometre", "kilometer")
+    key = next(k for k in _UNIT_FORMS if key.startswith(k))
+    return re.compile(rf"(?<![A-Za-z])(?:{_UNIT_FORMS[key]})(?![A-Za-z])", re.IGNORECASE)
+
 
 _CALENDAR_DATE = LazyPattern(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}\b(?![+\-]\d)|\d{{1,2}}\s+(?:{MONTHS})\b)"
@@ -1136,6 +1165,13 @@ class Selector:
             # "How many cases ...?" needs a number of cases, not any number.
             counted = self._counted(query, alternatives) if query.kind == QUANTITY else None
             if counted is not None and self.tuning.counted_required and not counted(quote):
+                return False
+        unit = _UNIT_ASKED.search(query.text)
+        if unit is not None:
+            # "What is the budget in dollars?", "How many yen ...?": an amount in that
+            # unit ("$230 billion", "1.2 trillion yen"), not "nearly tenfold".
+            start, end = self._extend(best)
+            if not _units(unit.group(unit.lastindex or 0)).search(best.para.text[start:end]):
                 return False
         if self.tuning.names_in_paragraph and not self._holds_names(query, best):
             return False

@@ -197,6 +197,26 @@ def test_a_missing_focus_means_not_in_the_sources(tmp_path: Path, make_corpus) -
     assert "Tom Hale" in first_quote(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What is the port's annual budget in dollars?", False),
+        ("How many euros does the port spend each year?", False),
+        ("By what percentage did the port budget grow?", False),
+        ("How much has the port budget grown?", True),
+        ("What is the harbour fee in dollars?", True),
+    ],
+)
+def test_an_amount_asked_in_a_unit_needs_that_unit_in_the_quote(
+    tmp_path: Path, make_corpus, question: str, answered: bool
+) -> None:
+    files = {
+        "port.txt": "Port\n\nThe port budget has grown nearly tenfold in 20 years.\n\n"
+        "The harbour fee is $12 a day for small boats.\n"
+    }
+    assert make_bot(tmp_path, make_corpus, files).ask(question).answered is answered
+
+
 def test_how_many_needs_a_number_in_the_quote(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(tmp_path, make_corpus, TOWN)
     answer = bot.ask("How many boats left the harbour?")
