@@ -1659,8 +1659,6 @@ def _stands_for(alternatives: dict[str, dict[str, float]]) -> dict[str, tuple[st
     return stands
 
 
-
-
 def _same_family(a: str, b: str) -> bool:
     """Whether two stems look like forms of one word: a shared start of at least four
     letters that leaves at most two letters of the shorter one ("stabli", "stabil")."""

@@ -680,7 +680,9 @@ def with_person(query: Query, name: str, tokenizer: Tokenizer) -> Query:
 
 # "the author of the Diplomat piece", "the editorial's writer": a person the question
 # names by what they wrote.
-THE_AUTHOR = LazyPattern(r"\bthe (?:author|writer|columnist)\b|['’]s (?:author|writer)\b", re.IGNORECASE)
+THE_AUTHOR = LazyPattern(
+    r"\bthe (?:author|writer|columnist)\b|['’]s (?:author|writer)\b", re.IGNORECASE
+)
 
 
 def with_name(query: Query, name: str, tokenizer: Tokenizer) -> Query:

@@ -232,7 +232,8 @@ def _without_idioms(found: list[str]) -> list[str]:
         if w in _TAKE and i + 1 < len(found) and found[i + 1] in _EMPTY_OBJECTS:
             i += 2
             continue
-        if w == "order" and out[-1:] == ["in"] and found[i + 1 : i + 2] in (["to"], ["for"], ["that"]):
+        after = found[i + 1 : i + 3]
+        if w == "order" and out[-1:] == ["in"] and after[:1] in (["to"], ["for"], ["that"]):
             i += 1
             continue
         idiom = next((n for n in _MEETING_IDIOMS if tuple(found[i : i + len(n)]) == n), None)
@@ -240,7 +241,8 @@ def _without_idioms(found: list[str]) -> list[str]:
             out.append(IN_PERSON)
             i += len(idiom)
             continue
-        sense = _PHRASAL.get((w, found[i + 1])) if i + 1 < len(found) else None
+        # (Not "come up with", "put up with": other verbs.)
+        sense = _PHRASAL.get((w, after[0])) if after and after[1:] != ["with"] else None
         if sense is not None:  # the verb's own meaning is the phrase's: "put", "look"
             out += [sense, found[i + 1]]
             i += 2

@@ -63,6 +63,8 @@ def test_a_pronouns_contracted_auxiliary_is_no_word_of_its_own(contracted, plain
 def test_a_phrasal_verb_asks_for_its_one_word_sense(question, sense):
     assert terms(sense)[0] in terms(question, question=True)
     assert terms("The engine was put out of use.") == terms("The engine was put of use.")
+    # "come up with" is another verb than "come up".
+    assert terms("discussed")[0] not in terms("What did they come up with?", question=True)
 
 
 def test_in_order_to_says_nothing_about_what_is_asked():
