@@ -222,6 +222,9 @@ def _phrasal_verbs() -> dict[tuple[str, str], str]:
 
 
 _PHRASAL = _phrasal_verbs()
+# Two-word idioms of a question and the plain word for them: "Why is that a big deal?"
+# asks why it is important.
+_PLAIN_WORD = {("big", "deal"): "important", ("big", "deals"): "important"}
 
 
 def _without_idioms(found: list[str]) -> list[str]:
@@ -240,6 +243,11 @@ def _without_idioms(found: list[str]) -> list[str]:
         if idiom is not None:
             out.append(IN_PERSON)
             i += len(idiom)
+            continue
+        plain = _PLAIN_WORD.get((w, *after[:1]))
+        if plain is not None:
+            out.append(plain)
+            i += 2
             continue
         # (Not "come up with", "put up with": other verbs.)
         sense = _PHRASAL.get((w, after[0])) if after and after[1:] != ["with"] else None

@@ -147,6 +147,16 @@ def test_a_phrasal_verb_meets_the_word_the_documents_use_for_it(
     assert first_quote(answer) == "After the meeting, the council issued a statement on roads."
 
 
+def test_a_big_deal_asks_what_makes_it_important(tmp_path: Path, make_corpus) -> None:
+    files = {
+        "dam.txt": "Dam Works\n\nThe council opened the new dam in May, a deal struck "
+        "with the river board.\n\nThe dam is important because it protects the town "
+        "from floods.\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask("Why is the new dam a big deal?")
+    assert first_quote(answer) == "The dam is important because it protects the town from floods."
+
+
 def test_a_question_mostly_in_words_the_documents_never_use_is_refused(
     tmp_path: Path, make_corpus
 ) -> None:

@@ -58,6 +58,7 @@ def test_a_pronouns_contracted_auxiliary_is_no_word_of_its_own(contracted, plain
         ("What will they look into?", "investigate"),
         ("When did the mayor take office?", "inaugurated"),
         ("Which defences were beefed up?", "strengthened"),
+        ("Why is that such a big deal?", "important"),
     ],
 )
 def test_a_phrasal_verb_asks_for_its_one_word_sense(question, sense):
