@@ -470,7 +470,8 @@ class Session:
                 query = replace(query, onward=True, searched="what follows the last quote")
             person = person_named(c.quote)
             if person is not None:
-                query = with_person(query, person, self.bot.tokenizer)
+                byline = c.paragraph == 0  # the heading's "By Ann Lee"
+                query = with_person(query, person, self.bot.tokenizer, only_person=byline)
         return query
 
     def clear(self) -> None:

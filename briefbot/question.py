@@ -666,14 +666,23 @@ def is_onward(query: Query) -> bool:
 
 
 _PERSONAL_PRONOUN = LazyPattern(r"\b(he|she|him|her|his|hers)\b", re.IGNORECASE)
+# After a byline, "Where do they work?", "that person": the author, whoever they are.
+_ANY_PERSON = LazyPattern(
+    r"\b(he|she|him|her|his|hers|they|them|their|theirs|(?:that|this) (?:person|writer|author))\b",
+    re.IGNORECASE,
+)
 
 
-def with_person(query: Query, name: str, tokenizer: Tokenizer) -> Query:
+def with_person(
+    query: Query, name: str, tokenizer: Tokenizer, *, only_person: bool = False
+) -> Query:
     """"Where does she work?" after an answer about Ann Lee: her name joins the question
-    as if asked (the pronoun stands for it), when it has a personal pronoun -- unless it
-    asks about a part of a piece ("What is her conclusion?"), which is about what the
-    piece says, not about her."""
-    if not _PERSONAL_PRONOUN.search(query.text) or query.part is not None:
+    as if asked (the pronoun stands for it), when it has a personal pronoun -- or, when
+    the answer named only that person (``only_person``: a byline), "they" or "that
+    person" -- unless it asks about a part of a piece ("What is her conclusion?"), which
+    is about what the piece says, not about her."""
+    pronoun = _ANY_PERSON if only_person else _PERSONAL_PRONOUN
+    if not pronoun.search(query.text) or query.part is not None:
         return query
     return with_name(query, name, tokenizer)
 

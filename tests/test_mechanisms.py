@@ -1869,6 +1869,18 @@ def test_a_personal_pronoun_stands_for_the_person_just_quoted(tmp_path: Path, ma
     assert "Ann Lee" in (answer.searched or "")
 
 
+@pytest.mark.parametrize("follow_up", ["Where do they work?", "where does that person work?"])
+def test_after_a_byline_they_stand_for_the_author(
+    tmp_path: Path, make_corpus, follow_up: str
+) -> None:
+    files = {**AUTHORED, "c_port.txt": "Port Work\n\nDock crews work long shifts at the port.\n"}
+    session = make_bot(tmp_path, make_corpus, files).session()
+    assert first_quote(session.ask("Who wrote the harbour essay?")) == "By Ann Lee"
+    answer = session.ask(follow_up)
+    assert first_quote(answer) == "Ann Lee is a senior fellow at the Coastal Institute in Bergen."
+    assert "[Ann Lee]" in (answer.searched or "")
+
+
 def test_her_conclusion_asks_about_her_piece_not_about_her(tmp_path: Path, make_corpus) -> None:
     files = {
         **AUTHORED,
