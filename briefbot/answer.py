@@ -13,6 +13,7 @@ sources" and the closest passages are offered only as related.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -204,23 +205,23 @@ _CASED_WORD = LazyPattern(r"[A-Za-z][\w’'\-]*")
 # "Japan's own spending": a name that owns what is asked about.
 _OWNER = LazyPattern(r"\b([A-Z][\w\-]*)(?:'s|’s)\b")
 
-# Units an amount is asked in, and how a text writes an amount in each (word or sign).
-_UNIT_FORMS = {
-    "dollar": r"dollars?|\$|US\$|USD",
-    "yen": r"yen|¥|JPY",
-    "euro": r"euros?|€|EUR",
-    "pound": r"pounds?|£|GBP",
-    "yuan": r"yuan|renminbi|RMB|CNY",
-    "rupee": r"rupees?|₹|INR",
-    "percent": r"percent|per cent|%",
-    "kilometer": r"kilomet(?:er|re)s?|km",
-    "mile": r"miles?",
-    "ton": r"tons?|tonnes?",
-}
+# Units an amount is asked in: how a question names each, and how a text writes an
+# amount in it (word or sign).
+_UNITS = (
+    (r"dollars?", r"dollars?|\$|US\$|USD"),
+    (r"yen", r"yen|¥|JPY"),
+    (r"euros?", r"euros?|€|EUR"),
+    (r"pounds?", r"pounds?|£|GBP"),
+    (r"yuan", r"yuan|renminbi|RMB|CNY"),
+    (r"rupees?", r"rupees?|₹|INR"),
+    (r"percent|per cent", r"percent|per cent|%"),
+    (r"kilomet(?:er|re)s?", r"kilomet(?:er|re)s?|km"),
+    (r"miles?", r"miles?"),
+    (r"tons?|tonnes?", r"tons?|tonnes?"),
+)
 _UNIT_ASKED = LazyPattern(
     r"\b(?:in|how many|how much in|in terms of)\s+(?:US\s+)?"
-    r"(dollars?|yen|euros?|pounds?|yuan|rupees?|percent|per cent|kilomet(?:er|re)s?|miles?"
-    r"|tons?|tonnes?)\b|\bwhat (percent)(?:age)?\b",
+    rf"({'|'.join(asked for asked, _ in _UNITS)})\b|\bwhat (percent)(?:age)?\b",
     re.IGNORECASE,
 )
 
@@ -228,9 +229,8 @@ _UNIT_ASKED = LazyPattern(
 @lru_cache(maxsize=None)
 def _units(asked: str) -> re.Pattern[str]:
     """How a text writes an amount in the unit ``asked`` ("dollars" -> "$", "USD", ...)."""
-    key = asked.lower().replace("per cent", "percent").replace("kilometre", "kilometer")
-    key = next(k for k in _UNIT_FORMS if key.startswith(k))
-    return re.compile(rf"(?<![A-Za-z])(?:{_UNIT_FORMS[key]})(?![A-Za-z])", re.IGNORECASE)
+    forms = next(f for a, f in _UNITS if re.fullmatch(a, asked, re.IGNORECASE))
+    return re.compile(rf"(?<![A-Za-z])(?:{forms})(?![A-Za-z])", re.IGNORECASE)
 
 
 _CALENDAR_DATE = LazyPattern(
@@ -1143,9 +1143,9 @@ class Selector:
                 paraphrase = True
             if not paraphrase and not any(self.index.holds(best.position, a) for a in focus):
                 return False
+        start, end = self._extend(best)
+        quote = best.para.text[start:end]  # what the answer would show
         if query.kind in (QUANTITY, TIME):
-            start, end = self._extend(best)
-            quote = best.para.text[start:end]
             if not _CUES[query.kind].search(quote):
                 return False
             # "On what date ...?" needs a date, "In what year ...?" a year: "just days
@@ -1170,8 +1170,7 @@ class Selector:
         if unit is not None:
             # "What is the budget in dollars?", "How many yen ...?": an amount in that
             # unit ("$230 billion", "1.2 trillion yen"), not "nearly tenfold".
-            start, end = self._extend(best)
-            if not _units(unit.group(unit.lastindex or 0)).search(best.para.text[start:end]):
+            if not _units(unit.group(unit.lastindex or 0)).search(quote):
                 return False
         if self.tuning.names_in_paragraph and not self._holds_names(query, best):
             return False
@@ -1184,9 +1183,7 @@ class Selector:
         if query.kind == PLACE:
             # "Where did they go after Tokyo?" is not answered by a sentence whose only
             # place is Tokyo: the answer names a place the question does not.
-            start, end = self._extend(best)
             asked = set(words(query.text))
-            quote = best.para.text[start:end]
             names = [m.group(0) for m in _CUES[PLACE].finditer(quote)]
             names += [m.group(1) for m in _LOCATION.finditer(quote)]
             if _WHICH_PLACE.search(query.text):
@@ -1662,9 +1659,7 @@ def _stands_for(alternatives: dict[str, dict[str, float]]) -> dict[str, tuple[st
 def _same_family(a: str, b: str) -> bool:
     """Whether two stems look like forms of one word: a shared start of at least four
     letters that leaves at most two letters of the shorter one ("stabli", "stabil")."""
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
+    n = len(os.path.commonprefix((a, b)))
     return n >= 4 and n >= min(len(a), len(b)) - 2
 
 

@@ -546,15 +546,17 @@ def with_context(
     own = _surface(query.text, query.terms, tokenizer)
     context = _surface(previous.text, tuple(carried), tokenizer)
     elsewhere = _OTHER.search(query.text.lower()) is not None
-    # "... the other meeting, the online one -- what military trend was it worried
-    # about?": the words that point at the other one are not what it asks.
-    pointing_words = {
-        t
-        for pattern in (_OTHER_NOUN, _THE_OTHER_ONE)
-        for m in pattern.finditer(query.text)
-        for t in tokenizer.terms(m.group(0), question=True)
-    }
-    asking = tuple(t for t in query.terms if t not in pointing_words)
+    asking = query.terms
+    if elsewhere:
+        # "... the other meeting, the online one -- what military trend was it worried
+        # about?": the words that point at the other one are not what it asks.
+        pointing_words = {
+            t
+            for pattern in (_OTHER_NOUN, _THE_OTHER_ONE)
+            for m in pattern.finditer(query.text)
+            for t in tokenizer.terms(m.group(0), question=True)
+        }
+        asking = tuple(t for t in query.terms if t not in pointing_words)
     asks_own = bool(asking) and _ASKS_OWN.search(query.text.lower()) is not None
     if elsewhere and (query.kind != OTHER or asks_own) and own:
         # "And in the other article, what date was the meeting?": a question of its own,
@@ -665,10 +667,11 @@ def is_onward(query: Query) -> bool:
     return not own and _ONWARD.search(query.text.lower()) is not None
 
 
-_PERSONAL_PRONOUN = LazyPattern(r"\b(he|she|him|her|his|hers)\b", re.IGNORECASE)
+_PERSONAL = "he|she|him|her|his|hers"
+_PERSONAL_PRONOUN = LazyPattern(rf"\b({_PERSONAL})\b", re.IGNORECASE)
 # After a byline, "Where do they work?", "that person": the author, whoever they are.
 _ANY_PERSON = LazyPattern(
-    r"\b(he|she|him|her|his|hers|they|them|their|theirs|(?:that|this) (?:person|writer|author))\b",
+    rf"\b({_PERSONAL}|they|them|their|theirs|(?:that|this) (?:person|writer|author))\b",
     re.IGNORECASE,
 )
 
