@@ -47,6 +47,7 @@ from .question import (
     YEAR,
     Query,
     answer_kind,
+    event_nouns,
     is_country,
     is_date,
     with_name,
@@ -740,6 +741,8 @@ class Selector:
             called = {stem(w) for w in words(query.former_text) if w in EDITORIAL_WORDS}
             earlier |= {self._names[t] for t in called if t in self._names}
         routed = self._follow_up_document(query)
+        if not routed:
+            named |= self._described_document(query, alternatives)
         only: set[str] = set()
         if self.tuning.named_document_only and named:
             only = set(named)  # "How does the editorial characterize ...?": its words only
@@ -1075,6 +1078,21 @@ class Selector:
         end = start + len(line)
         return Citation(n, doc.id, doc.title, 0, line, 1.0, start, end)
 
+    def _described_document(self, query: Query, alternatives: dict[str, dict[str, float]]) -> set[str]:
+        """"What did the ministers release after the Tokyo talks?": the one document in
+        which each word describing the event (or a relative of it) shares a paragraph
+        with a word for an event; none if more or none do."""
+        events = event_nouns(self.tokenizer)
+        with_event = {p for e in events for p in self.index.positions(e)}
+        docs: set[str] | None = None
+        for t in query.described - events - _GENERIC:
+            forms = alternatives.get(t, {t: 1.0})
+            if any(map(is_date, forms)):
+                continue  # "the Jan. 2022 talks": a date chooses documents by their years
+            at = {self.paragraphs[p].doc for a in forms for p in self.index.positions(a) if p in with_event}
+            docs = at if docs is None else docs & at
+        return docs if docs is not None and len(docs) == 1 and len(self.corpus.documents) > 1 else set()
+
     def _follow_up_document(self, query: Query) -> set[str]:
         """"And at the online one?": when a follow-up's own words occur in one document
         only, that is the document it turns to; "the other meeting" turns away from the
@@ -1097,8 +1115,8 @@ class Selector:
 
         A name the corpus lacks (a person, place, acronym) means the question is about
         something else, however many other words it shares.  A year counts only when it
-        lies outside the years the documents speak of (give or take one), since people
-        name a meeting by its year even where the text does not.
+        is far from the documents' time (see ``_far_year``), since people name a meeting
+        by its year even where the text does not.
         """
         unknown = []
         for t in query.specific:
@@ -1115,11 +1133,20 @@ class Selector:
                 # Another name for the same place or body, both ways: "America", "U.S.";
                 # not a common word written as a name ("Excel" is not "surpass").
                 continue
-            span = self._year_span if _YEAR.fullmatch(t) else None
-            far_year = span is not None and not span[0] - 1 <= int(t) <= span[1] + 1
-            if not t[0].isdigit() or far_year:
-                unknown.append(t)
+            if t[0].isdigit() and not (_YEAR.fullmatch(t) and self._far_year(int(t))):
+                continue  # a number, or a year the documents' time could be named by
+            unknown.append(t)
         return unknown
+
+    def _far_year(self, year: int) -> bool:
+        """Whether ``year`` lies outside the years the documents speak of (give or take
+        one), or no document is dated within a year of it ("the 2018 World Cup")."""
+        span = self._year_span
+        if span is None:
+            return False
+        dated = [int(y) for y in self._years.values() if y is not None]
+        near_a_document = not dated or any(abs(year - y) <= 1 for y in dated)
+        return not (span[0] - 1 <= year <= span[1] + 1 and near_a_document)
 
     def _fits(
         self, query: Query, best: _Sentence, alternatives: dict[str, dict[str, float]]

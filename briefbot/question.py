@@ -125,6 +125,9 @@ class Query:
     # "... virtually rather than in person?": terms of what the question sets aside,
     # which an answer need not hold.
     contrasted: frozenset[str] = frozenset()
+    # "What did the ministers release after the Tokyo talks?": terms that say which event
+    # is meant ("Tokyo talks"), and so may say which document speaks of it.
+    described: frozenset[str] = frozenset()
     # "And the U.S.?" after a question about Japan: the earlier names the new one takes
     # the place of; a sentence about them speaks of the earlier subject.
     replaced: frozenset[str] = frozenset()
@@ -375,7 +378,63 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         polar=_POLAR.search(question.lower()) is not None,
         asks=asks,
         contrasted=_contrasted(question, tokenizer) & set(terms),
+        described=_described(question, tokenizer) & set(terms),
     )
+
+
+# "the online meeting", "the 2021 Tokyo talks", "the Kishida government's first 2+2":
+# a determiner, up to three words, and a noun for an event.
+_EVENT_WORDS = frozenset(
+    "meeting meetings talks summit summits session sessions conference conferences"
+    " dialogue consultation consultations negotiations gathering forum visit trip".split()
+)
+_EVENT_NOUNS = frozenset(map(stem, _EVENT_WORDS))
+_DETERMINERS = frozenset("the this that these those".split())
+# "the previous meeting", "the first summit": where the event stands among others, which
+# may be just what is asked ("When was the previous 2+2?").
+_RELATIVE = frozenset(
+    map(stem, "previous last next first second third latest recent earlier later upcoming former same".split())
+)
+
+
+def event_names(tokenizer: Tokenizer) -> frozenset[str]:
+    """The short names the corpus gives an event: "2+2" and "SCC", aliases of a "Security
+    Consultative Committee" whose spelled-out name holds an event noun."""
+    events = {canonical for phrase, canonical in tokenizer.aliases.items() if _EVENT_NOUNS & set(phrase)}
+    for phrase, canonical in tokenizer.aliases.items():
+        if canonical in events and len(phrase) == 1:
+            events.add(phrase[0])
+    return frozenset(events)
+
+
+def event_nouns(tokenizer: Tokenizer) -> frozenset[str]:
+    """Stems of the nouns for an event and of the corpus's names for one."""
+    return _EVENT_NOUNS | event_names(tokenizer)
+
+
+def _described(question: str, tokenizer: Tokenizer) -> frozenset[str]:
+    """Terms of the phrases that pick out an event ("the online meeting", "the virtual
+    one"), not counting the words that place it among others ("previous")."""
+    found = re.findall(r"[\w'’+.\-]+", re.sub(r"(\d)\s+plus\s+(\d)", r"\1+\2", question, flags=re.I))
+    names: frozenset[str] | None = None
+    out: set[str] = set()
+    for i, word in enumerate(found):
+        if word.lower() not in _DETERMINERS:
+            continue
+        for j in range(i + 1, min(i + 5, len(found))):
+            w = found[j].lower()
+            if w in ("one", "ones"):
+                out.update(tokenizer.terms(" ".join(found[i + 1 : j]), question=True))
+                break
+            if w in STOPWORDS or w in _DETERMINERS:
+                break
+            if names is None:
+                names = event_names(tokenizer)
+            head = set(tokenizer.terms(w, question=True))
+            if j > i + 1 and (w.rstrip("'’s") in _EVENT_WORDS or w in _EVENT_WORDS or head and head <= names):
+                out.update(tokenizer.terms(" ".join(found[i + 1 : j + 1]), question=True))
+                break
+    return frozenset(out) - _RELATIVE
 
 
 # "rather than in person", "instead of face to face": up to the end of the clause.

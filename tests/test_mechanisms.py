@@ -261,6 +261,23 @@ def test_a_year_far_from_the_documents_years_is_unknown(tmp_path: Path, make_cor
     assert bot.ask("What happened to the 2021 harvest festival crowd?").answered
 
 
+def test_a_year_no_document_is_of_is_unknown_even_between_years_they_mention(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "prize.txt": "Harvest Prize\n\nThe harvest fair opened on June 3, 2019.\n\n"
+            "The fair was founded in 2012.\n\nAnn Lee won the harvest prize.\n"
+        },
+    )
+    assert not bot.ask("Who won the harvest prize in 2015?").answered
+    # A year the text mentions, or next to the document's own, may name its event.
+    assert bot.ask("Who won the harvest prize in 2012?").answered
+    assert bot.ask("Who won the harvest prize in 2018?").answered
+
+
 def test_a_plural_name_meets_its_singular(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
@@ -1417,6 +1434,34 @@ def test_a_year_the_question_names_rules_out_a_piece_dated_another_year(
     assert {c.doc for c in answer.citations} == {"b_notes"}  # the undated piece
     answer = bot.ask("What did crowds praise at the 2019 festival?")
     assert answer.citations[0].doc == "a_review"
+
+
+# The same question words in both; only the meeting's description tells them apart
+# (and a tie goes to the first by name, "a_autumn").
+DESCRIBED_MEETINGS = {
+    "a_autumn.txt": "Autumn Round\n\nThe summit was held in Lyon.\n\n"
+    "The ministers approved a new quota for salmon.\n",
+    "b_spring.txt": "Spring Round\n\nThe summit was held online.\n\n"
+    "The ministers approved a new quota for trout.\n",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the ministers approve at the online meeting?",
+        "What did the ministers approve at the virtual one?",
+    ],
+)
+def test_the_words_describing_a_meeting_choose_the_document_that_tells_of_it(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, DESCRIBED_MEETINGS)
+    answer = bot.ask(question)
+    assert answer.answered
+    assert "quota for trout" in first_quote(answer)
+    answer = bot.ask("What did the ministers approve at the Lyon meeting?")
+    assert "quota for salmon" in first_quote(answer)
 
 
 def test_a_named_piece_answers_alone(tmp_path: Path, make_corpus) -> None:
