@@ -539,14 +539,20 @@ _POINTING_BACK = LazyPattern(
     r"|\b(?:back then|at that time|at the time|since then|until then|by then)\b|\bthen\W*$"
 )
 # "What about the other meeting?": the earlier question, asked of another document.
-_OTHER = LazyPattern(r"\bthe other\b|\bthe (?:second|first) one\b")
+# ("Was it the first one under Biden?" says which it was; "And the second one?" points.)
+_OTHER = LazyPattern(
+    r"\bthe other\b|\b(?:about|and|in|at|from|to|of) the (?:second|first) one\b"
+    r"(?!\s+(?:under|since|for|of|held|with|after|before|in|by|ever)\b)"
+)
 # Pronouns that stand for what the earlier question named.
 _PRONOUN = LazyPattern(rf"\b({_PRONOUNS}|that)\b")
 
 
 _OTHER_NOUN = LazyPattern(r"\bthe other(?:\s+[\w+\-]+)?", re.IGNORECASE)
 _ASKS_OWN = LazyPattern(r"\b(?:what|which|who|when|where|why|how)\b(?!\s+(?:about|of)\b)")
-_THE_OTHER_ONE = LazyPattern(r"\bthe\s+(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE)
+_THE_OTHER_ONE = LazyPattern(
+    r"\bthe\s+(?!(?:first|second|last|only|same)\s+ones?\b)(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE
+)
 
 
 def with_context(

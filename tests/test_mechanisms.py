@@ -2477,6 +2477,28 @@ def test_a_question_of_its_own_asked_of_the_other_one_searches_its_own_words(
     assert answer.searched.startswith("craft (in the other one")
 
 
+@pytest.mark.parametrize(
+    "follow_up", ["Was it the first one under the new mayor?", "and was it the first one held under her?"]
+)
+def test_was_it_the_first_one_asks_about_the_same_fair_not_another(
+    tmp_path: Path, make_corpus, follow_up: str
+) -> None:
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_lyon.txt": "Fair Notes\n\nThe Lyon fair was held in May. It was the first fair "
+            "under the new mayor.\n",
+            "b_online.txt": "Fair Report\n\nThe online fair was held in June. The new mayor "
+            "opened it.\n",
+        },
+    ).session()
+    assert session.ask("When was the Lyon fair held?").citations[0].doc == "a_lyon"
+    answer = session.ask(follow_up)
+    assert answer.answered
+    assert "the first fair under the new mayor" in first_quote(answer)
+
+
 # --- what a thing is called ---------------------------------------------------------------
 
 RIVERS = {
