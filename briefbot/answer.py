@@ -1277,6 +1277,8 @@ class Selector:
             ):
                 continue
             for t in {stem(w.lower()) for w in _NAME_WORD.findall(phrase)} - query.carried:
+                if is_date(t):
+                    continue  # "the March statement": which statement, not who spoke
                 # The name itself, its aliases, a country's capital or leader ("Beijing",
                 # "Biden" for Washington); not a broader word ("state" for Russia).
                 forms = {t} | CAPITALS.get(t, set())

@@ -429,6 +429,10 @@ def test_what_a_speaker_said_is_not_answered_by_a_passage_without_them(
     answer = bot.ask("What did Madrid say about the pact?")
     assert answer.answered
     assert "Officials in Madrid praised the pact" in first_quote(answer)
+    # "the May statement": a month says which statement, not who spoke.
+    answer = bot.ask("What did the May statement say about the fishing law?")
+    assert answer.answered
+    assert "criticized the new fishing law" in first_quote(answer)
 
 
 @pytest.mark.parametrize(
