@@ -20,6 +20,13 @@ WORDING, ADVICE, NAME, AUTHOR, OTHER = "wording", "advice", "name", "author", "o
 # a new administration takes office?").
 _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|since|until|of)\s+)?"
 
+# "date of the Tokyo talks?", "reasons for the delay?": a question typed as the noun
+# phrase for what it asks.
+_TERSE = (
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:the\s+)?"
+    r"(?:(?:exact|precise|specific|official|formal|full|total|rough|approximate|likely)\s+)?"
+)
+
 # "What does Beijing call X?": a name asked for, and who gives it.
 CALLING = r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b"
 
@@ -35,31 +42,40 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     (LazyPattern(
         rf"{_OPENING}(who|whom|whose)\b"
         r"|\bwhich ([\w\-]+ ){0,3}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
+        rf"|{_TERSE}names? of (?:the )?(?:[\w\-]+ ){{0,3}}(?:officials?|ministers?|people|persons?|leaders?"
+        r"|secretar(?:y|ies)|diplomats?|participants|attendees|delegates)\b"
     ), PERSON),
     # "How far along is X?" asks about progress, not a distance.
-    (LazyPattern(r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"), QUANTITY),
+    (LazyPattern(
+        r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"
+        rf"|{_TERSE}(?:number|amount|price|cost|size|count|percentage)s? (?:of|for)\b"
+    ), QUANTITY),
     (LazyPattern(
         # (not "When it comes to trade, what ...?": that names a topic)
         rf"{_OPENING}when\b(?!\s+it\s+comes\s+to\b)"
         r"|\b(what|which)( is| was| are| were|'s|’s)?( the| its| their)?"
         r" ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)s?\b"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
+        rf"|{_TERSE}(?:date|day|year|month|deadline|timing|timeline)s? (?:of|for)\b"
     ), TIME),
     (LazyPattern(
         rf"{_OPENING}why\b|\bfor what reason\b|\bhow (come|so)\b"
         r"|\bwhat (caused|made|led|forced|prompted|drove|pushed|triggered|spurred)\b"
+        rf"|{_TERSE}(?:reasons?|causes?|rationale|motives?) (?:for|of|behind)\b"
     ), REASON),
     # "What should the U.S. do?": a sentence that says what someone should do.
     (LazyPattern(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
     (LazyPattern(
         rf"{_OPENING}where\b|\b(which|what|in what) ([\w\-]+ )?(cit(y|ies)|countr(y|ies)|places?|nations?"
         r"|regions?|states|provinces?|towns?)\b"
+        rf"|{_TERSE}(?:location|venue|site|place)s? (?:of|for)\b"
     ), PLACE),
     # "What is the official name / formal title of X?": a proper name.
     (LazyPattern(
         r"\bwhat(?:'s|’s| is| was| are| were) (the|its|their) ([\w\-]+ ){0,2}(name|title)s?\b"
         r"|\b(?:tell|give) me (the|its|their) ([\w\-]+ ){0,2}(name|title)s?\b"
         rf"|\bwhat (name|names)\b|{CALLING}"  # "What does Beijing call X?"
+        rf"|{_TERSE}(?:name|title)s? (?:of|for)\b"
     ), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
     (LazyPattern(r"\b(say|says|said|state|stated|call|called|describe[sd]?|characteri[sz]e[sd]?|word|words|wording|language|phrase)\b"), WORDING),
@@ -298,6 +314,7 @@ def focus_term(question: str) -> str | None:
 _WHAT_TIME = LazyPattern(
     r"\b(?:what|which)(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}?(date|day|year|month|time)s?\b"
 )
+_TERSE_TIME = LazyPattern(rf"{_TERSE}(date|day|year|month|time)s? (?:of|for)\b")
 DATE, YEAR = "date", "year"
 _NAME_ASKING = frozenset(
     # ... and "What name does Beijing use for X?", "What name was it given?"
@@ -351,7 +368,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     if kind == NAME:
         # "What is the formal title of X?": the words asking for a name are not its topic.
         terms = tuple(t for t in terms if t not in _NAME_ASKING)
-    asking = _WHAT_TIME.search(question.lower()) if kind == TIME else None
+    asking = (_WHAT_TIME.search(question.lower()) or _TERSE_TIME.search(question.lower())) if kind == TIME else None
     asks = {"date": DATE, "day": DATE, "year": YEAR}.get(asking.group(1)) if asking else None
     if asking:
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.

@@ -1101,6 +1101,16 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("What's the Danish name for the island?", "name"),  # a name of some sort
         ("Tell me the official name of the pact.", "name"),
         ("How did the mayor characterize the deal?", "wording"),  # words, as said
+        # Typed as the noun phrase for what is asked.
+        ("date of the fair?", "time"),
+        ("exact date of the Lyon fair", "time"),
+        ("deadline for the new bridge?", "time"),
+        ("names of the two ministers at the fair?", "person"),
+        ("price of a ticket?", "quantity"),
+        ("reasons for the delay?", "reason"),
+        ("location of the fair", "place"),
+        ("official name of the pact?", "name"),
+        ("the fair's date and its price?", "other"),  # not where the question opens
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
@@ -2041,6 +2051,20 @@ def test_a_question_of_its_own_asked_of_the_other_piece(tmp_path: Path, make_cor
     assert answer.answered
     assert answer.citations[0].doc == "b_notes"
     assert "December 9" in first_quote(answer)
+
+
+def test_a_date_typed_as_a_noun_phrase_is_answered_by_a_date(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe Lyon fair drew crowds to the Lyon riverside.\n\n"
+            "The Lyon fair opened on May 3, 2019.\n"
+        },
+    )
+    answer = bot.ask("date of the Lyon fair?")
+    assert answer.answered
+    assert "May 3, 2019" in first_quote(answer)
 
 
 def test_what_date_weighs_the_date_as_the_kind_not_the_topic() -> None:
