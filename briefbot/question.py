@@ -238,6 +238,11 @@ _AUXILIARY = (
 )
 _PREPOSITION = r"(?:of|in|for|about|that|which|on|at|to|from|between|with|behind|under|by)"
 _WORD_FORM = r"[\w'’+\-]+"
+_IRREGULAR_PAST = (
+    r"(?:ran|wrote|made|took|gave|said|put|got|went|came|saw|found|led|held|met|sent|brought"
+    r"|began|won|paid|told|kept|left|built|chose|drew|grew|knew|spoke|broke|became|sold|struck"
+    r"|fought|thought|sought|caught|rose|fell|flew|drove|spent|heard|stood|lost|bore|shot|hit)"
+)
 # These four are compiled at once, unlike the module's other patterns: focus_term tells
 # which of them matched by identity (``match.re is _WHAT_IS``).
 # "Which [of the two] Chinese law did ...", "What economic issues does ...": the noun
@@ -247,9 +252,11 @@ _WHICH_NOUN = re.compile(
     # "which new piece of Chinese legislation": the head is what the piece is of.
     rf"(?:(?:\w+\s+)?(?:piece|pieces|kind|kinds|type|types|sort|sorts|form|forms|bit|item|items)\s+of\s+)?"
     rf"((?:(?!{_PREPOSITION}\b|{_AUXILIARY}\b){_WORD_FORM}\s+){{0,3}}?)"
-    # ... up to an auxiliary, a preposition or a past-tense verb ("Which newspaper published").
+    # ... up to an auxiliary, a preposition or a past-tense verb ("Which newspaper published",
+    # "Which newspaper ran the editorial").
     rf"((?!{_PREPOSITION}\b){_WORD_FORM})\s+"
-    rf"(?:{_AUXILIARY}\b|{_PREPOSITION}\b|[a-z]{{3,}}ed\s+(?:the|a|an|its|their|this|these|those|{_PREPOSITION})\b)",
+    rf"(?:{_AUXILIARY}\b|{_PREPOSITION}\b|(?:[a-z]{{3,}}ed|{_IRREGULAR_PAST})"
+    rf"\s+(?:the|a|an|its|their|this|these|those|{_PREPOSITION})\b)",
     re.IGNORECASE,
 )
 # "What is the population of Taiwan?", "What is China's defense budget in dollars?"

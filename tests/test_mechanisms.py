@@ -189,6 +189,8 @@ TOWN = {
         ("Which new piece of Chinese legislation did they cite?", "legisl"),  # "piece of X"
         ("What kind of solution will they seek?", "solut"),
         ("Which newspaper published the report?", "newspap"),  # up to a past-tense verb
+        ("Which newspaper ran the report?", "newspap"),  # ... irregular ones too
+        ("which magazine wrote about the fair", "magazin"),
         ("What recently passed law did they cite?", "law"),  # "passed" modifies "law"
         ("Who is the mayor?", None),
         ("What was special about the mayor's trip?", None),  # a quality, not a thing
@@ -202,6 +204,7 @@ def test_focus_is_the_head_noun_of_what_is_asked(question: str, focus: str | Non
 def test_a_missing_focus_means_not_in_the_sources(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(tmp_path, make_corpus, TOWN)
     assert not bot.ask("What is the population of Millbrook?").answered
+    assert not bot.ask("Which newspaper ran the story on the Millbrook mayor?").answered
     answer = bot.ask("What is the name of the mayor of Millbrook?")
     assert answer.answered
     assert "Tom Hale" in first_quote(answer)
