@@ -17,7 +17,7 @@ from typing import Any
 import Stemmer
 
 # Bumped whenever tokens change for the same text; part of the index cache key.
-TOKENIZER_VERSION = "4"
+TOKENIZER_VERSION = "5"
 
 STOPWORDS = frozenset(
     """
@@ -78,6 +78,13 @@ analyse analyze paralyse paralyze travelled traveled travelling traveling cancel
 canceled counselled counseled grey gray cheque check tyre tire aluminium aluminum
 """.split()
 
+# Short forms typed in haste, folded onto the words they stand for: "the two govts".
+# (Not "admin", which is as often an account's as an administration.)
+_ABBREVIATION_PAIRS = """
+govt government govts governments intl international natl national dept department depts
+departments mgmt management
+""".split()
+
 # Demonyms meet their country's name: "American bases" asks about "U.S. bases".
 _DEMONYMS = """
 american united-states americans united-states japanese japan chinese china korean korea
@@ -92,8 +99,9 @@ US_TOKEN = "unitedst"
 _STEMMER = Stemmer.Stemmer("english")
 LIGHT_VERBS = frozenset(_STEMMER.stemWords(sorted(LIGHT_VERBS)))
 _SPELLING = {
-    _STEMMER.stemWord(brit): _STEMMER.stemWord(amer)
-    for brit, amer in zip(_SPELLING_PAIRS[::2], _SPELLING_PAIRS[1::2])
+    _STEMMER.stemWord(variant): _STEMMER.stemWord(word)
+    for pairs in (_SPELLING_PAIRS, _ABBREVIATION_PAIRS)
+    for variant, word in zip(pairs[::2], pairs[1::2])
 }
 
 _DEMONYM = {

@@ -131,6 +131,18 @@ def test_british_and_american_spellings_meet(british, american):
     assert terms(british) == terms(american)
 
 
+@pytest.mark.parametrize(
+    "short, word",
+    [("govt", "government"), ("govts", "governments"), ("intl", "international"), ("depts", "departments")],
+)
+def test_short_forms_typed_in_haste_meet_their_words(short, word):
+    assert terms(short) == terms(word)
+
+
+def test_admin_is_not_read_as_administration():
+    assert terms("admin") != terms("administration")
+
+
 def test_question_filler_is_dropped_only_for_questions():
     text = "What did the minister say and tell them about dams?"
     in_question = terms(text, question=True)
