@@ -117,6 +117,8 @@ class Answer:
 
 # Words that any passage may hold ("point", "way", "issue"): alone they answer nothing.
 _GENERIC = frozenset(stem(w) for w in LIGHT_FOCUS) | LIGHT_VERBS
+# A cause stated outright, for "Why?" about a quote.
+_CAUSE_GIVEN = LazyPattern(r"\b(?:because|due to|owing to|thanks to|caused by|as a result of)\b")
 _CUES = {
     # Two capitalized words in a row (a name), or a title that people hold.
     PERSON: LazyPattern(
@@ -982,14 +984,19 @@ class Selector:
         (where an explanation usually follows) or, for "Why?", right before it first among
         the rest.  "Who?", "When?", "Where?", "How many?" may be answered by the quote
         itself, which then is not held back, and so may "What did it say?" by a quote that
-        gives the words in quotation marks.  "What else ...?" never takes the quote again,
-        and favours its paragraph."""
+        gives the words in quotation marks; "Why?" is best answered by a quote that states
+        a cause ("held online due to the pandemic").  "What else ...?" never takes the
+        quote again, and favours its paragraph."""
         doc, n, start, end = before
         if s.para.doc != doc:
             return s
         if s.para.n == n and s.start < end and start < s.end:
+            if query.besides:
+                return replace(s, score=s.score - self.tuning.repeat_penalty)
+            if query.kind == REASON and _CAUSE_GIVEN.search(quoted, s.start, s.end):
+                return replace(s, score=s.score + self.tuning.next_sentence_bonus)
             gives = query.kind == WORDING and _CUES[WORDING].search(quoted, s.start, s.end)
-            if (query.kind in (PERSON, TIME, PLACE, QUANTITY) or gives) and not query.besides:
+            if query.kind in (PERSON, TIME, PLACE, QUANTITY) or gives:
                 return s
             return replace(s, score=s.score - self.tuning.repeat_penalty)
         if query.besides:

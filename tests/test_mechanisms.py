@@ -2386,6 +2386,23 @@ def test_why_is_answered_by_a_cause_given_of_what_was_named_before(
     assert first_quote(answer).startswith("It is a pity that the meeting was held online")
 
 
+def test_why_after_a_quote_that_gives_the_cause_quotes_it_again(
+    tmp_path: Path, make_corpus
+) -> None:
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe fair was held online due to the flood.\n\n"
+            "The online fair was held over three days and drew large crowds.\n"
+        },
+    ).session()
+    assert "held online" in first_quote(session.ask("How was the fair held?"))
+    answer = session.ask("Why?")
+    assert answer.answered
+    assert "due to the flood" in first_quote(answer)
+
+
 def test_the_sentence_a_consequence_follows_from_answers_why(tmp_path: Path, make_corpus) -> None:
     # "As a result, ..." says the sentence before it gave the cause.
     bot = make_bot(
