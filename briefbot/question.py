@@ -573,7 +573,7 @@ _PRONOUN = LazyPattern(rf"\b({_PRONOUNS}|that)\b")
 
 
 _OTHER_NOUN = LazyPattern(r"\bthe other(?:\s+[\w+\-]+)?", re.IGNORECASE)
-_ASKS_OWN = LazyPattern(r"\b(?:what|which|who|when|where|why|how)\b(?!\s+(?:about|of)\b)")
+_ASKS_OWN = LazyPattern(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b(?!\s+(?:about|of)\b)")
 _THE_OTHER_ONE = LazyPattern(
     r"\bthe\s+(?!(?:first|second|last|only|same)\s+ones?\b)(?:[\w+\-]+\s+){1,3}ones?\b", re.IGNORECASE
 )
@@ -662,7 +662,30 @@ def with_context(
             elsewhere=True,
             searched=f"{' '.join(own)} (in the other one, with {' '.join(context)} from before)",
         )
-    if elsewhere or _THE_OTHER_ONE.search(query.text):
+    selecting = None if elsewhere else _THE_OTHER_ONE.search(query.text)
+    if selecting:
+        # "What about the March one -- which law did it cite?": a question of its own,
+        # asked of the one these words point to (they choose it; they are not asked).
+        pointing_words = set(tokenizer.terms(selecting.group(0), question=True))
+        asking = tuple(t for t in query.terms if t not in pointing_words)
+        rest = query.text[: selecting.start()] + " " + query.text[selecting.end() :]
+        if asking and pointing_words and _ASKS_OWN.search(rest.lower()):
+            carried = [t for t in carried if t not in previous.specific]
+            context = _surface(previous.text, tuple(carried), tokenizer)
+            own = _surface(query.text, asking, tokenizer)
+            chosen = _surface(query.text, tuple(pointing_words), tokenizer)
+            return replace(
+                query,
+                terms=asking + tuple(pointing_words) + tuple(carried),
+                carried=frozenset(carried),
+                selectors=frozenset(pointing_words),
+                searched=(
+                    f"{' '.join(own)} (in the {' '.join(chosen)} one, with {' '.join(context)} from before)"
+                    if context
+                    else f"{' '.join(own)} (in the {' '.join(chosen)} one)"
+                ),
+            )
+    if elsewhere or selecting:
         # The earlier question, asked again of the one these words point to.  Shown
         # without the dates that picked out the earlier one, which the search drops.
         if elsewhere:

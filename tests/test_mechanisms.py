@@ -2525,6 +2525,29 @@ def test_a_question_of_its_own_asked_of_the_other_one_searches_its_own_words(
     assert answer.searched.startswith("craft (in the other one")
 
 
+def test_a_question_of_its_own_asked_of_the_x_one_searches_its_own_words(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "What about the online one -- which craft was it known for?" asks its own question
+    # of the fair "online" points to, not the earlier question again.
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a_2019.txt": "Fair Notes\n\nThe 2019 fair was held in Lyon. Farmers sold Brie "
+            "cheese.\n",
+            "b_2020.txt": "Fair Report\n\nThe 2020 fair was held online.\n\n"
+            "Its best known craft was weaving wool.\n",
+        },
+    ).session()
+    assert session.ask("Did the Lyon fair sell Brie?").citations[0].doc == "a_2019"
+    answer = session.ask("What about the online one - which craft was it known for?")
+    assert answer.answered
+    assert first_quote(answer) == "Its best known craft was weaving wool."
+    assert answer.searched is not None
+    assert answer.searched.startswith("craft (in the online one")
+
+
 @pytest.mark.parametrize(
     "follow_up", ["Was it the first one under the new mayor?", "and was it the first one held under her?"]
 )
