@@ -47,6 +47,7 @@ from .question import (
     YEAR,
     Query,
     answer_kind,
+    asked_part,
     event_nouns,
     is_country,
     is_date,
@@ -710,6 +711,12 @@ class Selector:
             headlines = self._headlines(query, max_citations or self.tuning.max_citations)
             if headlines:
                 return True, headlines
+        elif query.part is not None and self._only_the_part(query):
+            # "What is the Diplomat piece's conclusion?", "How does the editorial end?":
+            # nothing to search for but the part, which opens that paragraph's quote.
+            parts = self._part_openings(query, max_citations or self.tuning.max_citations)
+            if parts:
+                return True, parts
         if query.part is None and THE_AUTHOR.search(query.text):
             # "Where does the author of the Diplomat piece work?": about Ann Lee, by name.
             pieces = self._pieces_asked(query, named_only=True)
@@ -1076,6 +1083,19 @@ class Selector:
         about, from its heading (none for a piece without a title of its own)."""
         titled = [d for d in self._pieces_asked(query) if d.titled is not None][:limit]
         return [self._heading_line(d, d.titled, n) for n, d in enumerate(titled, start=1)]
+
+    def _only_the_part(self, query: Query) -> bool:
+        """Whether the question's words only name the part and the piece it asks about."""
+        terms = set(self.weights(query))
+        return terms - self._calling_by_name(query, terms) <= asked_part(query.text)[1]
+
+    def _part_openings(self, query: Query, limit: int) -> list[Citation]:
+        """The first sentence of the part asked about (its closing paragraph, its opening
+        one, or both for a summary) of each piece asked about."""
+        pieces = {d.id for d in self._pieces_asked(query)}
+        chosen = sorted((doc, n) for doc, n in self._parts[query.part or SUMMARY] if doc in pieces)
+        sentences = [s[0] for doc, n in chosen for s in [self._plain_sentences(doc, n)] if s]
+        return [self._cite(i, s) for i, s in enumerate(sentences[:limit], start=1)]
 
     def _heading_line(self, doc: Document, line: str | None, n: int) -> Citation:
         """Citation ``n``: ``line`` (the title or the byline) quoted from paragraph 0."""

@@ -156,7 +156,8 @@ _PART_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\b(conclu(?:de|des|ded|ding|sion|sions)|closing (?:words?|lines?|paragraph|thoughts?)"
         r"|final (?:words?|lines?|paragraph|thoughts?|point)|(?:end|ends|ended) (?:with|by|on)"
         r"|last (?:words?|lines?|paragraph|thoughts?)|bottom line|wrap(?:s|ped)? up"
-        r"|(?:at|in|towards?|near) the (?:very )?end)\b"
+        r"|(?:at|in|towards?|near) the (?:very )?end"
+        rf"|how (?:does|did) (?:it|the (?:[\w'’\-]+ ){{0,2}}?{_PIECE}) (?:end|close|finish))\b"
     ), CLOSING),
     (re.compile(
         r"\b(sub-?head(?:ing|line)?s?|sub-?titles?|standfirst|dek|tagline|teaser|lede"
@@ -631,6 +632,10 @@ def with_context(
     if kind == OTHER and _FOLLOW_UP_OPENING.search(query.text.lower()):
         kind = previous.kind
     if not carried:
+        if previous.part is not None and query.part is None and naming and set(query.terms) <= document_names:
+            # "What is the Diplomat piece's headline? And the editorial's?": the same part
+            # of the piece the follow-up names.
+            return replace(query, part=previous.part, kind=previous.kind)
         return query
     own = _surface(query.text, query.terms, tokenizer)
     context = _surface(previous.text, tuple(carried), tokenizer)

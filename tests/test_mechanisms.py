@@ -1900,6 +1900,32 @@ def test_a_headline_question_is_answered_by_the_title_quoted_from_the_heading(
         assert c.quote in bot.corpus.document(c.doc).paragraph(0).text
 
 
+def test_and_the_other_pieces_asks_for_the_same_part_of_it(tmp_path: Path, make_corpus) -> None:
+    session = make_bot(tmp_path, make_corpus, AUTHORED).session()
+    assert first_quote(session.ask("headline of Ann Lee's essay?")) == "Harbour Essay"
+    answer = session.ask("And the editorial's?")
+    assert answer.answered
+    assert first_quote(answer) == "Our View"
+
+
+@pytest.mark.parametrize(
+    ("question", "quotes"),
+    [
+        ("How does Ann Lee's essay conclude?", ["The fishing fleet has shrunk by half."]),
+        ("How does the editorial end?", ["The town should fund the harbour wall this year."]),
+        ("What is Ann Lee's conclusion?", ["The fishing fleet has shrunk by half."]),
+        ("What does Ann Lee's essay open with?", ["The harbour needs a new sea wall."]),
+    ],
+)
+def test_a_part_asked_for_with_nothing_else_is_quoted_from_its_paragraph(
+    tmp_path: Path, make_corpus, question: str, quotes: list[str]
+) -> None:
+    # (The note on the author closes the essay's file; its last paragraph of text does.)
+    answer = make_bot(tmp_path, make_corpus, AUTHORED).ask(question)
+    assert answer.answered
+    assert [c.quote for c in answer.citations] == quotes
+
+
 def test_the_title_of_a_thing_named_in_the_text_is_no_headline_question(
     tmp_path: Path, make_corpus
 ) -> None:
