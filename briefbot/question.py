@@ -376,7 +376,8 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     if kind == NAME:
         # "What is the formal title of X?": the words asking for a name are not its topic.
         terms = tuple(t for t in terms if t not in _NAME_ASKING)
-    asking = (_WHAT_TIME.search(question.lower()) or _TERSE_TIME.search(question.lower())) if kind == TIME else None
+    lowered = question.lower()
+    asking = (_WHAT_TIME.search(lowered) or _TERSE_TIME.search(lowered)) if kind == TIME else None
     asks = {"date": DATE, "day": DATE, "year": YEAR}.get(asking.group(1)) if asking else None
     if asking:
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.
@@ -456,7 +457,8 @@ def _described(question: str, tokenizer: Tokenizer) -> frozenset[str]:
             if names is None:
                 names = event_names(tokenizer)
             head = set(tokenizer.terms(w, question=True))
-            if j > i + 1 and (w.rstrip("'’s") in _EVENT_WORDS or w in _EVENT_WORDS or head and head <= names):
+            bare = re.sub(r"['’]s?$", "", w)  # "the online meeting's document"
+            if j > i + 1 and (bare in _EVENT_WORDS or head and head <= names):
                 out.update(tokenizer.terms(" ".join(found[i + 1 : j + 1]), question=True))
                 break
     return frozenset(out) - _RELATIVE
@@ -632,7 +634,8 @@ def with_context(
     if kind == OTHER and _FOLLOW_UP_OPENING.search(query.text.lower()):
         kind = previous.kind
     if not carried:
-        if previous.part is not None and query.part is None and naming and set(query.terms) <= document_names:
+        names_only = bool(naming) and set(query.terms) <= set(document_names)
+        if previous.part is not None and query.part is None and names_only:
             # "What is the Diplomat piece's headline? And the editorial's?": the same part
             # of the piece the follow-up names.
             return replace(query, part=previous.part, kind=previous.kind)

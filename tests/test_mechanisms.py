@@ -2527,12 +2527,19 @@ def test_the_other_article_is_shown_without_the_earlier_ones_year(
     assert "2019" not in answer.searched
 
 
-def test_a_question_of_its_own_asked_of_the_other_one_searches_its_own_words(
-    tmp_path: Path, make_corpus
+@pytest.mark.parametrize(
+    ("follow_up", "searched"),
+    [
+        # The earlier question's name (the cheese) is not in the other document and need
+        # not be; the words that point at the other one are not what is asked ...
+        ("and the other fair, the online one - what craft was it known for?", "craft (in the other one"),
+        # ... nor are those that point at "the online one", which choose it.
+        ("What about the online one - which craft was it known for?", "craft (in the online one"),
+    ],
+)
+def test_a_question_of_its_own_asked_of_the_one_pointed_at_searches_its_own_words(
+    tmp_path: Path, make_corpus, follow_up: str, searched: str
 ) -> None:
-    # "... the other fair, the online one -- what craft was it known for?": the earlier
-    # question's name (the cheese) is not in the other document and need not be; the
-    # words that point at the other one are not what is asked.
     session = make_bot(
         tmp_path,
         make_corpus,
@@ -2544,34 +2551,11 @@ def test_a_question_of_its_own_asked_of_the_other_one_searches_its_own_words(
         },
     ).session()
     assert session.ask("Did the Lyon fair sell Brie?").citations[0].doc == "a_2019"
-    answer = session.ask("and the other fair, the online one - what craft was it known for?")
+    answer = session.ask(follow_up)
     assert answer.answered
     assert first_quote(answer) == "Its best known craft was weaving wool."
     assert answer.searched is not None
-    assert answer.searched.startswith("craft (in the other one")
-
-
-def test_a_question_of_its_own_asked_of_the_x_one_searches_its_own_words(
-    tmp_path: Path, make_corpus
-) -> None:
-    # "What about the online one -- which craft was it known for?" asks its own question
-    # of the fair "online" points to, not the earlier question again.
-    session = make_bot(
-        tmp_path,
-        make_corpus,
-        {
-            "a_2019.txt": "Fair Notes\n\nThe 2019 fair was held in Lyon. Farmers sold Brie "
-            "cheese.\n",
-            "b_2020.txt": "Fair Report\n\nThe 2020 fair was held online.\n\n"
-            "Its best known craft was weaving wool.\n",
-        },
-    ).session()
-    assert session.ask("Did the Lyon fair sell Brie?").citations[0].doc == "a_2019"
-    answer = session.ask("What about the online one - which craft was it known for?")
-    assert answer.answered
-    assert first_quote(answer) == "Its best known craft was weaving wool."
-    assert answer.searched is not None
-    assert answer.searched.startswith("craft (in the online one")
+    assert answer.searched.startswith(searched)
 
 
 @pytest.mark.parametrize(
