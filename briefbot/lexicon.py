@@ -42,12 +42,13 @@ def _capitals() -> dict[str, set[str]]:
 
 CAPITALS = _capitals()
 
-# Senses WordNet 3.0 (2006) predates: a meeting held "online" is held "virtually", "by
-# video" or "remotely"; "COVID-19" is "the pandemic".  Each line is a group of words that
-# stand for one another.
+# Senses WordNet 3.0 (2006) predates or lacks: a meeting held "online" is held
+# "virtually", "by video" or "remotely"; "COVID-19" is "the pandemic"; "the Tokyo talks"
+# (or session) are a meeting.  Each line is a group of words that stand for one another.
 _SINCE_WORDNET = """
 online virtual virtually remote remotely video videoconference videoconferencing teleconference
 covid coronavirus pandemic
+meeting talks session
 """
 # How a meeting is held: "Was it held in person?" is answered by "it was held online".
 # (The tokenizer reads "in person" and "face to face" in a question as one word.)

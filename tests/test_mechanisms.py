@@ -69,6 +69,19 @@ def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None
     assert stem(relative) in shared().related(stem(word))
 
 
+def test_talks_are_a_meeting(tmp_path: Path, make_corpus) -> None:
+    # WordNet has "talks" only as speech; "the Lyon talks" are a meeting.
+    assert stem("meeting") in shared().related(stem("talks"))
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"round.txt": "Round\n\nThe meeting in Lyon was held on May 3.\n\nLyon is on the Rhone.\n"},
+    )
+    answer = bot.ask("When were the Lyon talks held?")
+    assert answer.answered
+    assert "May 3" in first_quote(answer)
+
+
 # --- related words in answers ----------------------------------------------------------
 
 GARAGE = {
