@@ -67,7 +67,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     (LazyPattern(r"\bwhat\b.*\b(should|must|ought to|needs? to|has to|have to)\s+([\w.]+\s+){0,3}do\b"), ADVICE),
     (LazyPattern(
         rf"{_OPENING}where\b|\b(which|what|in what) ([\w\-]+ )?(cit(y|ies)|countr(y|ies)|places?|nations?"
-        r"|regions?|states|provinces?|towns?)\b"
+        r"|regions?|states|provinces?|towns?|locations?|venues?)\b"
         rf"|{_TERSE}(?:location|venue|site|place)s? (?:of|for)\b"
     ), PLACE),
     # "What is the official name / formal title of X?": a proper name.

@@ -1125,6 +1125,7 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("price of a ticket?", "quantity"),
         ("reasons for the delay?", "reason"),
         ("location of the fair", "place"),
+        ("Which location was named specifically?", "place"),
         ("official name of the pact?", "name"),
         ("the fair's date and its price?", "other"),  # not where the question opens
     ],
