@@ -1914,7 +1914,7 @@ def test_a_headline_question_is_answered_by_the_title_quoted_from_the_heading(
         assert c.quote in bot.corpus.document(c.doc).paragraph(0).text
 
 
-def test_and_the_other_pieces_asks_for_the_same_part_of_it(tmp_path: Path, make_corpus) -> None:
+def test_and_the_editorials_asks_for_the_same_part_of_that_piece(tmp_path: Path, make_corpus) -> None:
     session = make_bot(tmp_path, make_corpus, AUTHORED).session()
     assert first_quote(session.ask("headline of Ann Lee's essay?")) == "Harbour Essay"
     answer = session.ask("And the editorial's?")
@@ -1934,7 +1934,7 @@ def test_and_the_other_pieces_asks_for_the_same_part_of_it(tmp_path: Path, make_
 def test_a_part_asked_for_with_nothing_else_is_quoted_from_its_paragraph(
     tmp_path: Path, make_corpus, question: str, quotes: list[str]
 ) -> None:
-    # (The note on the author closes the essay's file; its last paragraph of text does.)
+    # (The note on the author ends the essay's file; its closing is the paragraph before.)
     answer = make_bot(tmp_path, make_corpus, AUTHORED).ask(question)
     assert answer.answered
     assert [c.quote for c in answer.citations] == quotes
