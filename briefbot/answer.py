@@ -1105,12 +1105,17 @@ class Selector:
         end = start + len(line)
         return Citation(n, doc.id, doc.title, 0, line, 1.0, start, end)
 
+    @cached_property
+    def _events(self) -> tuple[frozenset[str], set[int]]:
+        """The terms for an event (see ``event_nouns``) and the paragraphs holding one."""
+        events = event_nouns(self.tokenizer)
+        return events, {p for e in events for p in self.index.positions(e)}
+
     def _described_document(self, query: Query, alternatives: dict[str, dict[str, float]]) -> set[str]:
         """"What did the ministers release after the Tokyo talks?": the one document in
         which each word describing the event (or a relative of it) shares a paragraph
         with a word for an event; none if more or none do."""
-        events = event_nouns(self.tokenizer)
-        with_event = {p for e in events for p in self.index.positions(e)}
+        events, with_event = self._events
         docs: set[str] | None = None
         for t in query.described - events - _GENERIC:
             forms = alternatives.get(t, {t: 1.0})

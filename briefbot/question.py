@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from .dates import MONTH_NAMES, YEAR_PATTERN
 from .lexicon import CAPITALS
 from .lexicon import shared as shared_lexicon
-from .text import STOPWORDS, US_TOKEN, LazyPattern, Tokenizer, stem, words
+from .text import STOPWORDS, US_TOKEN, LazyPattern, Tokenizer, joined_sums, stem, words
 
 # Kinds of answer, told by how the question opens.
 PERSON, TIME, QUANTITY, REASON, PLACE = "person", "time", "quantity", "reason", "place"
@@ -441,7 +441,7 @@ def event_nouns(tokenizer: Tokenizer) -> frozenset[str]:
 def _described(question: str, tokenizer: Tokenizer) -> frozenset[str]:
     """Terms of the phrases that pick out an event ("the online meeting", "the virtual
     one"), not counting the words that place it among others ("previous")."""
-    found = re.findall(r"[\w'’+.\-]+", re.sub(r"(\d)\s+plus\s+(\d)", r"\1+\2", question, flags=re.I))
+    found = re.findall(r"[\w'’+.\-]+", joined_sums(question))
     names: frozenset[str] | None = None
     out: set[str] = set()
     for i, word in enumerate(found):
@@ -582,6 +582,15 @@ _THE_OTHER_ONE = LazyPattern(
 )
 
 
+def _pointing_apart(
+    query: Query, pointing: list[str], tokenizer: Tokenizer
+) -> tuple[set[str], tuple[str, ...]]:
+    """The terms of the words that point at a document ("the other meeting", "the online
+    one"), and the question's other terms: what it asks."""
+    words_pointing = {t for text in pointing for t in tokenizer.terms(text, question=True)}
+    return words_pointing, tuple(t for t in query.terms if t not in words_pointing)
+
+
 def with_context(
     query: Query,
     previous: Query,
@@ -647,13 +656,8 @@ def with_context(
     if elsewhere:
         # "... the other meeting, the online one -- what military trend was it worried
         # about?": the words that point at the other one are not what it asks.
-        pointing_words = {
-            t
-            for pattern in (_OTHER_NOUN, _THE_OTHER_ONE)
-            for m in pattern.finditer(query.text)
-            for t in tokenizer.terms(m.group(0), question=True)
-        }
-        asking = tuple(t for t in query.terms if t not in pointing_words)
+        pointing = [m.group(0) for p in (_OTHER_NOUN, _THE_OTHER_ONE) for m in p.finditer(query.text)]
+        _, asking = _pointing_apart(query, pointing, tokenizer)
     asks_own = bool(asking) and _ASKS_OWN.search(query.text.lower()) is not None
     if elsewhere and (query.kind != OTHER or asks_own) and own:
         # "And in the other article, what date was the meeting?": a question of its own,
@@ -674,8 +678,7 @@ def with_context(
     if selecting:
         # "What about the March one -- which law did it cite?": a question of its own,
         # asked of the one these words point to (they choose it; they are not asked).
-        pointing_words = set(tokenizer.terms(selecting.group(0), question=True))
-        asking = tuple(t for t in query.terms if t not in pointing_words)
+        pointing_words, asking = _pointing_apart(query, [selecting.group(0)], tokenizer)
         rest = query.text[: selecting.start()] + " " + query.text[selecting.end() :]
         if asking and pointing_words and _ASKS_OWN.search(rest.lower()):
             carried = [t for t in carried if t not in previous.specific]

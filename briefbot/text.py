@@ -150,10 +150,15 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def joined_sums(text: str) -> str:
+    """``text`` with "2+2" and "2 plus 2" written as one word, "2plus2"."""
+    return _NUMBER_PLUS_NUMBER.sub(r" \1plus\2 ", text)
+
+
 def words(text: str) -> list[str]:
     """Split text into folded word forms with this corpus family's variants unified."""
     text = _UNITED_STATES.sub(f" {US_TOKEN} ", text)
-    text = _NUMBER_PLUS_NUMBER.sub(r" \1plus\2 ", text)
+    text = joined_sums(text)
     text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _APOSTROPHE_S.sub(r"\1", text)
     text = _CONTRACTED.sub(r"\1", text)
