@@ -191,10 +191,26 @@ def answer_kind(question: str) -> str:
     clause = _OPENING_CLAUSE.match(lowered)
     if clause:
         lowered = lowered[clause.end() :]  # "When X happens, what ...?" asks "what"
+    elif not _WH_NEAR_OPENING.search(lowered):
+        # "The meetings differed - where was the March one held?": the question is the
+        # first clause that opens with a question word, after the ones that set it up
+        # (but "On what date ..., and what ...?" asks first for a date).
+        asking = _ASKING_CLAUSE.search(lowered)
+        if asking:
+            lowered = lowered[asking.end() :]
     for pattern, kind in _KIND_CUES:
         if pattern.search(lowered):
             return kind
     return OTHER
+
+
+_WH_NEAR_OPENING = LazyPattern(
+    r"^\W*(?:(?:[\w'’]+\s+)?(?:who|whom|whose|what|when|where|why|how|which)|is|are|was|were|do|does|did)\b"
+)
+_ASKING_CLAUSE = LazyPattern(
+    r"(?:[,;:\u2013\u2014]|\s-\s)\s*(?:(?:and|but|so|then)\s+)?"
+    r"(?=(?:what|which|who|whom|whose|where|why|how|when)\b)"
+)
 
 
 # "When a new government takes office, what do observers watch?": a clause that sets the

@@ -1128,6 +1128,11 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("Which location was named specifically?", "place"),
         ("official name of the pact?", "name"),
         ("the fair's date and its price?", "other"),  # not where the question opens
+        # A clause that sets the question up, then the question.
+        ("The two fairs differ - where was the spring one held?", "place"),
+        ("For my notes on the fair: who opened it?", "person"),
+        ("Both papers say how many stalls came; in Lyon, what did they sell?", "other"),
+        ("On what date did the fair open, and what did it sell?", "time"),  # asked first
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
