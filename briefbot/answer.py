@@ -237,12 +237,14 @@ def _units(asked: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z])(?:{forms})(?![A-Za-z])", re.IGNORECASE)
 
 
-_CALENDAR_DATE = LazyPattern(
+_DATE = (
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}\b(?![+\-]\d)|\d{{1,2}}\s+(?:{MONTHS})\b)"
     r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
-    r"|\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
+    r"|\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
+_CALENDAR_DATE = LazyPattern(_DATE, re.IGNORECASE)
+# A month, a year or a date: a point in time, not just a word of time ("before", "soon").
+_POINT_IN_TIME = LazyPattern(rf"\b(?:{MONTHS})\b|\b{YEAR_PATTERN}\b|{_DATE}", re.IGNORECASE)
 
 # "What was new about ...?", "Had it ever ... before?": asks what was done for the first
 # time, which the text says in words of novelty, not necessarily the question's "new".
@@ -1458,6 +1460,10 @@ class Selector:
             )
             if cue is not None and matched[i] and (cue.search(texts[i]) or gives_cause):
                 score += self.tuning.cue_bonus
+                # "When did X take office?": "in January 2021" says when more plainly
+                # than "when a new administration comes into office".
+                if query.kind == TIME and query.asks is None and _POINT_IN_TIME.search(texts[i]):
+                    score += self.tuning.cue_bonus
             if novel and matched[i] and _NOVEL.search(texts[i]):
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):

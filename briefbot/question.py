@@ -654,10 +654,12 @@ def with_context(
             continue
         carried.append(t)
     kind = query.kind
-    if kind == OTHER and not _WH_OPENING.search(query.text.lower()):
-        kind = previous.kind
-    if kind == OTHER and _FOLLOW_UP_OPENING.search(query.text.lower()):
-        kind = previous.kind
+    lowered = query.text.lower()
+    if kind == OTHER and not _ASKS_OWN.search(lowered):
+        # "And the editorial?" after "When ...?" asks "when" too; "And what concept did
+        # they invent?" asks its own question.
+        if not _WH_OPENING.search(lowered) or _FOLLOW_UP_OPENING.search(lowered):
+            kind = previous.kind
     if not carried:
         names_only = bool(naming) and set(query.terms) <= set(document_names)
         if previous.part is not None and query.part is None and names_only:

@@ -2733,3 +2733,40 @@ def test_who_holds_a_title_is_answered_only_by_a_quote_with_that_title(
     assert "Ina Berg" in first_quote(answer)
     # "leaders" is too loose a title to insist on.
     assert bot.ask("Which leaders hosted the Oslo summit?").answered
+
+
+def test_a_time_question_prefers_a_point_in_time_to_a_when_clause(
+    tmp_path: Path, make_corpus
+) -> None:
+    # Both sentences hold a word of time ("when", "since"); only one says when.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "ferry.txt": "Ferry\n\nWhen a ferry company takes over a harbour service, "
+            "the whole town watches the timetable.\n\n"
+            "The Lund company has run the harbour service since May 2019.\n"
+        },
+    )
+    answer = bot.ask("When did the Lund company take over the ferry service?")
+    assert "May 2019" in first_quote(answer)
+
+
+def test_a_follow_up_with_a_question_of_its_own_does_not_take_the_earlier_kind(
+    tmp_path: Path, make_corpus
+) -> None:
+    from briefbot.question import OTHER, TIME, parse, with_context
+
+    tokenizer = make_bot(
+        tmp_path, make_corpus, {"a.txt": "A\n\nThe fair opened in May.\n"}
+    ).tokenizer
+    earlier = parse("When did the fair open?", tokenizer)
+    asked = {
+        text: with_context(parse(text, tokenizer), earlier, tokenizer).kind
+        for text in ("And the market?", "What about the market?", "And what did it sell?")
+    }
+    assert asked == {
+        "And the market?": TIME,
+        "What about the market?": TIME,
+        "And what did it sell?": OTHER,
+    }
