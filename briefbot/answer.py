@@ -244,7 +244,12 @@ _DATE = (
 )
 _CALENDAR_DATE = LazyPattern(_DATE, re.IGNORECASE)
 # A month, a year or a date: a point in time, not just a word of time ("before", "soon").
-_POINT_IN_TIME = LazyPattern(rf"\b(?:{MONTHS})\b|\b{YEAR_PATTERN}\b|{_DATE}", re.IGNORECASE)
+_POINT_IN_TIME = LazyPattern(rf"{_DATE}|\b(?:{MONTHS})\b|\b{YEAR_PATTERN}\b", re.IGNORECASE)
+
+
+def _tells(pattern: re.Pattern[str] | LazyPattern, quote: str, told: frozenset[str]) -> bool:
+    """Whether ``quote`` holds a match of ``pattern`` with a word not ``told`` already."""
+    return any(set(words(m.group(0))) - told for m in pattern.finditer(quote))
 
 # "What was new about ...?", "Had it ever ... before?": asks what was done for the first
 # time, which the text says in words of novelty, not necessarily the question's "new".
@@ -1209,11 +1214,17 @@ class Selector:
         if query.kind in (QUANTITY, TIME):
             if not _CUES[query.kind].search(quote):
                 return False
+            # "When were the rules revised after 1997?" is not answered by a quote whose
+            # only year is 1997: the times the question names are not its answer.
+            told = frozenset(words(" ".join(_POINT_IN_TIME.findall(query.text))))
+            if query.kind == TIME and _POINT_IN_TIME.search(quote):
+                if not _tells(_POINT_IN_TIME, quote, told):
+                    return False
             # "On what date ...?" needs a date, "In what year ...?" a year: "just days
             # after" tells when, but not that.
-            if query.asks == DATE and not _CALENDAR_DATE.search(quote):
+            if query.asks == DATE and not _tells(_CALENDAR_DATE, quote, told):
                 return False
-            if query.asks == YEAR and not YEAR_IN_TEXT.search(quote):
+            if query.asks == YEAR and not _tells(YEAR_IN_TEXT, quote, told):
                 return False
             # "When is the next meeting scheduled?": a time to come, not one gone by.
             if query.kind == TIME and _ASKS_AHEAD.search(query.text):

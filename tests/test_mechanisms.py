@@ -2770,3 +2770,29 @@ def test_a_follow_up_with_a_question_of_its_own_does_not_take_the_earlier_kind(
         "What about the market?": TIME,
         "And what did it sell?": OTHER,
     }
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("When was the harbour wall first rebuilt?", True),
+        # The only year the passage gives is the one the question names.
+        ("When was the harbour wall rebuilt after 1997?", False),
+        ("In which month of 1997 was the harbour wall rebuilt?", False),
+    ],
+)
+def test_a_time_the_question_names_is_not_its_answer(
+    tmp_path: Path, make_corpus, question: str, answered: bool
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "wall.txt": "Harbour\n\nWhen the town rebuilt the harbour wall for the first time "
+            "in 1997, the fishermen objected.\n\nThe market sells fish on Fridays.\n"
+        },
+    )
+    answer = bot.ask(question)
+    assert answer.answered is answered
+    if answered:
+        assert "1997" in first_quote(answer)
