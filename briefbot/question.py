@@ -41,13 +41,15 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     ), AUTHOR),
     (LazyPattern(
         rf"{_OPENING}(who|whom|whose)\b"
-        r"|\bwhich ([\w\-]+ ){0,3}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?)\b"
+        r"|\bwhich ([\w\-]+ ){0,3}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
+        r"|members|representatives|envoys|delegates|participants|attendees|counterparts|lawmakers|politicians)\b"
         rf"|{_TERSE}names? of (?:the )?(?:[\w\-]+ ){{0,3}}(?:officials?|ministers?|people|persons?|leaders?"
         r"|secretar(?:y|ies)|diplomats?|participants|attendees|delegates)\b"
     ), PERSON),
     # "How far along is X?" asks about progress, not a distance.
     (LazyPattern(
-        r"\bhow (much|many|far(?! along)|big|large|often)\b|\bwhat (percentage|share|number|amount)\b"
+        r"\bhow (much|many|far(?! along)|big|large|often)\b"
+        r"|\bwhat (percentage|share|number|amount|factor|proportion|ratio|multiple)\b"
         rf"|{_TERSE}(?:number|amount|price|cost|size|count|percentage)s? (?:of|for)\b"
     ), QUANTITY),
     (LazyPattern(

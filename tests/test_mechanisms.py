@@ -1133,6 +1133,10 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("For my notes on the fair: who opened it?", "person"),
         ("Both papers say how many stalls came; in Lyon, what did they sell?", "other"),
         ("On what date did the fair open, and what did it sell?", "time"),  # asked first
+        # A head noun for people or for an amount.
+        ("Which two council members opened the fair?", "person"),
+        ("Which delegates came from Lyon?", "person"),
+        ("By roughly what factor did ticket sales grow?", "quantity"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
