@@ -17,7 +17,7 @@ from typing import Any
 import Stemmer
 
 # Bumped whenever tokens change for the same text; part of the index cache key.
-TOKENIZER_VERSION = "5"
+TOKENIZER_VERSION = "6"
 
 STOPWORDS = frozenset(
     """
@@ -81,8 +81,8 @@ canceled counselled counseled grey gray cheque check tyre tire aluminium aluminu
 # Short forms typed in haste, folded onto the words they stand for: "the two govts".
 # (Not "admin", which is as often an account's as an administration.)
 _ABBREVIATION_PAIRS = """
-govt government govts governments intl international natl national dept department depts
-departments mgmt management
+govt government govts governments gov government intl international natl national dept
+department depts departments mgmt management doc document docs documents econ economic
 """.split()
 
 # Demonyms meet their country's name: "American bases" asks about "U.S. bases".

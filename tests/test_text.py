@@ -133,7 +133,14 @@ def test_british_and_american_spellings_meet(british, american):
 
 @pytest.mark.parametrize(
     "short, word",
-    [("govt", "government"), ("govts", "governments"), ("intl", "international"), ("depts", "departments")],
+    [
+        ("govt", "government"),
+        ("govts", "governments"),
+        ("intl", "international"),
+        ("depts", "departments"),
+        ("doc", "document"),
+        ("econ", "economic"),
+    ],
 )
 def test_short_forms_typed_in_haste_meet_their_words(short, word):
     assert terms(short) == terms(word)
