@@ -317,6 +317,15 @@ _NOT_PEOPLE = frozenset(
     """.split()
 )
 
+# A body asked for by its kind ("Which think tank ...?"), and a name of one.
+_BODY_ASKED = frozenset(stem(w) for w in """
+tank institute institution organization organisation company firm university agency
+employer affiliation body
+""".split())
+_BODY_NAME = LazyPattern(
+    r"\b(?:[A-Z][\w&’'\-]*\s+)+(?:Center|Centre|Institute|Institution|University|Foundation"
+    r"|Council|Association|Society|Corporation|Company|Agency|Bureau|Fund|Endowment|Forum)\b"
+)
 # Things asked for whose answer is a value the text would have to state in those words:
 # "What is the population of X?" is not answered by a paragraph that never says population.
 _VALUES = frozenset(
@@ -1207,6 +1216,11 @@ class Selector:
                 # "What kind of outcome ...?" asks for a description ("a mutually
                 # beneficial solution"); the text need not use the category's word.
                 paraphrase = True
+            if query.focus in _BODY_ASKED and not self.index.doc_freq(query.focus):
+                # "Which think tank is she with?" -- "... at the Stimson Center": a body
+                # asked for by its kind is answered by a name of that kind.
+                start, end = self._extend(best)
+                paraphrase = paraphrase or _BODY_NAME.search(best.para.text[start:end]) is not None
             if not paraphrase and not any(self.index.holds(best.position, a) for a in focus):
                 return False
         start, end = self._extend(best)

@@ -2800,3 +2800,33 @@ def test_a_time_the_question_names_is_not_its_answer(
     assert answer.answered is answered
     if answered:
         assert "1997" in first_quote(answer)
+
+
+@pytest.mark.parametrize(
+    ("questions", "answered"),
+    [
+        # A body asked for by its kind, a word the text never uses ...
+        (["Who wrote the piece on bridges?", "What is her affiliation?"], True),
+        (["Which think tank is Ann Lee with?"], True),
+        # ... is answered only by a name of some body.
+        (["Which think tank is the ferry pilot with?"], False),
+    ],
+)
+def test_a_body_asked_for_by_its_kind_is_answered_by_its_name(
+    tmp_path: Path, make_corpus, questions: list[str], answered: bool
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "bridges.txt": "On Bridges\n\nBy Ann Lee\n\nOld bridges deserve repair.\n\n"
+            "Ann Lee is a senior fellow at the Harbour Policy Institute in Lyon.\n",
+            "ferry.txt": "Ferry\n\nBob Hay is a ferry pilot who writes about tides.\n",
+        },
+    )
+    session = bot.session()
+    for question in questions:
+        answer = session.ask(question)
+    assert answer.answered is answered
+    if answered:
+        assert "Harbour Policy Institute" in first_quote(answer)
