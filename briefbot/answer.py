@@ -256,7 +256,9 @@ def _tells(pattern: re.Pattern[str] | LazyPattern, quote: str, told: frozenset[s
 _NOVEL_ASKED = LazyPattern(
     r"\bwhat(?:['’]s| is| was| were| are)? (?:\w+ )?(?:new|novel|unprecedented|different)\b"
     r"|\bfirst time\b|\bfirst[- ]ever\b|\bever\b.*\bbefore\b|\bbefore this one\b"
-    r"|\bnever\b.*\bbefore\b",
+    r"|\bnever\b.*\bbefore\b"
+    # "Was that new?", "Is it a first?"
+    r"|\b(?:was|is|were|are) (?:it|that|this|these|those|they)(?: \w+)? (?:new|novel|unprecedented|a first)\b",
     re.IGNORECASE,
 )
 _NOVEL = LazyPattern(

@@ -2830,3 +2830,21 @@ def test_a_body_asked_for_by_its_kind_is_answered_by_its_name(
     assert answer.answered is answered
     if answered:
         assert "Harbour Policy Institute" in first_quote(answer)
+
+
+def test_was_that_new_is_answered_by_what_was_done_for_the_first_time(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "council.txt": "Council\n\nThe council statement praised the bridge repairs.\n\n"
+            "The council statement named the old bridge for the first time.\n\n"
+            "The market sells fish.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("What did the council statement say about the bridge?")
+    answer = session.ask("Was that new?")
+    assert first_quote(answer) == "The council statement named the old bridge for the first time."
