@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from .corpus import Corpus, Document, Paragraph
-from .dates import MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_year
+from .dates import MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_date, document_year
 from .index import Index
 from .lexicon import CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
@@ -33,6 +33,7 @@ from .question import (
     DATE,
     HEADING,
     LIGHT_FOCUS,
+    MONTH_STEMS,
     NAME,
     OPENING,
     PERSON,
@@ -120,6 +121,13 @@ class Answer:
 _GENERIC = frozenset(stem(w) for w in LIGHT_FOCUS) | LIGHT_VERBS
 # A cause stated outright, for "Why?" about a quote.
 _CAUSE_GIVEN = LazyPattern(r"\b(?:because|due to|owing to|thanks to|caused by|as a result of)\b")
+# "the January session", "the March 2+2": a month that names the event asked about.
+_MONTH_EVENT = LazyPattern(
+    rf"\b(?:the|that|this|its)\s+({MONTHS})(?:\s+\d{{4}})?\s+(?:[\w+\-]+\s+)?"
+    r"(?:meetings?|talks|summit|session|conference|dialogue|consultations?|2\+2|2 plus 2|scc"
+    r"|statement|document|one|joint|gathering|round)\b",
+    re.IGNORECASE,
+)
 _CUES = {
     # Two capitalized words in a row (a name), or a title that people hold.
     PERSON: LazyPattern(
@@ -742,6 +750,16 @@ class Selector:
                 query = with_name(query, pieces[0].author, self.tokenizer)
         weights = self.weights(query)
         dated_elsewhere = self._dated_elsewhere(query)
+        month_elsewhere = self._month_elsewhere(query)
+        if month_elsewhere and len(month_elsewhere) < len(self.corpus.documents):
+            # "the January session": a document dated in March speaks of another one, and
+            # "January" is a word only it may use in passing ("in January 2021").
+            dated_elsewhere |= month_elsewhere
+            for t in list(weights):
+                if t in MONTH_STEMS and all(
+                    self.paragraphs[p].doc in dated_elsewhere for p in self.index.positions(t)
+                ):
+                    weights.pop(t)
         if dated_elsewhere:
             # A year no paragraph mentions has chosen the documents; it is not a word
             # the answer could hold.
@@ -1059,6 +1077,23 @@ class Selector:
             for doc, year in self._years.items()
             if year is not None and year not in asked and doc not in mentioning
         }
+
+    def _month_elsewhere(self, query: Query) -> set[str]:
+        """Documents dated in another month than the one that names the event asked
+        about ("the January session", "the March 2+2")."""
+        months = {m.group(1).lower() for m in _MONTH_EVENT.finditer(query.text)}
+        if not months or len(self.corpus.documents) < 2:
+            return set()
+        return {doc for doc, month in self._months.items() if month and month not in months}
+
+    @cached_property
+    def _months(self) -> dict[str, str | None]:
+        """Each document's month, from its date (None if it gives none)."""
+        out: dict[str, str | None] = {}
+        for d in self.corpus.documents:
+            found = re.search(rf"\b({MONTHS})\b", document_date(d) or "", re.IGNORECASE)
+            out[d.id] = found.group(1).lower() if found else None
+        return out
 
     def _pieces_asked(self, query: Query, *, named_only: bool = False) -> list[Document]:
         """The documents "Who wrote the Diplomat piece?" or "What is the editorial's

@@ -757,12 +757,12 @@ def with_context(
     )
 
 
-_MONTH_STEMS = frozenset(stem(m) for m in MONTH_NAMES)
+MONTH_STEMS = frozenset(stem(m) for m in MONTH_NAMES)
 
 
 def is_date(term: str) -> bool:
     """Whether ``term`` is a year ("2021") or a month's stem ("march")."""
-    return re.fullmatch(YEAR_PATTERN, term) is not None or term in _MONTH_STEMS
+    return re.fullmatch(YEAR_PATTERN, term) is not None or term in MONTH_STEMS
 
 
 _WH_WORD = LazyPattern(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
