@@ -129,3 +129,23 @@ def mine_aliases(texts: Iterable[str]) -> dict[tuple[str, ...], str]:
             if phrase != (term,):
                 aliases.setdefault(phrase, term)
     return aliases
+
+
+def names_by_initials(texts: Iterable[str]) -> dict[str, str]:
+    """Names of two to five capitalized words, by their initials ("hns" -> "Host Nation
+    Support"), three letters or more (two-letter ones such as "LA" mean too many things).
+    A run joined by "and" is two names ("Blinken and Austin"); initials two different
+    names share are dropped."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for m in re.finditer(_CAP_RUN, text):
+            parts = m.group(0).split()
+            while parts and parts[0].lower() in ("the", "a", "an"):
+                parts = parts[1:]
+            if any(p.lower() in ("and", "&") for p in parts):
+                continue
+            content = [p for p in parts if p.lower() not in _CONNECTORS]
+            letters = _initials(parts, with_connectors=False)
+            if 2 <= len(content) <= 5 and len(letters) >= 3 and letters.isalpha():
+                found.setdefault(letters, set()).add(" ".join(parts))
+    return {a: next(iter(n)) for a, n in found.items() if len(n) == 1 and a not in STOPWORDS}

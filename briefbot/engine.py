@@ -6,10 +6,12 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .aliases import names_by_initials
 from .answer import Answer, Citation, Selector, Tuning, person_named
 from .corpus import Corpus, load_folder
 from .dates import document_date
@@ -46,6 +48,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 # A word standing on its own, not inside a path, address or markup ("file:///etc/passwd").
 _LOOSE_WORD = re.compile(r"(?<![^\s\"“‘'(])[A-Za-z]+(?![^\s\"”’'),.;:!?-])")
 _MIN_RESPELL = 5  # shorter words are one edit away from too many others
+# "HNS", "SCS": capitals only, three to five of them, as a reader types an acronym.
+_TYPED_ACRONYM = re.compile(r"[A-Z]{3,5}s?")
 # Words questions are asked with that the documents may never use.
 _ASKING_WORDS = frozenset(w for w in STOPWORDS | QUESTION_FILLER if len(w) >= _MIN_RESPELL)
 _COMMON_RELATIVES = 3  # a word of the language with this many relatives is no rarity
@@ -217,12 +221,20 @@ class Briefbot:
         as ("Tastumi" -> "Tatsumi", "ediotrial" -> "editorial"), and the (typed, read)
         pairs.  A word counts as misspelled when the documents never use it and the
         dictionary does not know it (so a slip that makes another word, "meteing" for
-        "mete", is not caught); see ``_meant`` for what it is read as."""
+        "mete", is not caught); see ``_meant`` for what it is read as.  An acronym the
+        documents never use is read as the name they write in full whose initials it is
+        ("HNS" -> "Host Nation Support")."""
         corrections: list[tuple[str, str]] = []
 
         def read(match: re.Match[str]) -> str:
             word = match.group(0)
             lower = word.lower()
+            if _TYPED_ACRONYM.fullmatch(word) and not self.index.doc_freq(self._indexed_as(lower)):
+                spelled = self._initials.get(lower[:-1] if word.endswith("s") else lower)
+                if spelled is not None:
+                    # "HNS" for the "Host Nation Support" the documents name in full.
+                    corrections.append((word, spelled))
+                    return spelled
             if len(lower) < _MIN_RESPELL or lower in STOPWORDS or lower in QUESTION_FILLER:
                 return word
             term = stem(lower)
@@ -237,6 +249,12 @@ class Briefbot:
             return fixed
 
         return _LOOSE_WORD.sub(read, text), corrections
+
+    @cached_property
+    def _initials(self) -> dict[str, str]:
+        """Initials of the names the documents write in full and never abbreviate: "hns"
+        -> "Host Nation Support" (see ``names_by_initials``)."""
+        return names_by_initials(p.text for d in self.corpus.documents for p in d.paragraphs)
 
     def _meant(self, word: str) -> str | None:
         """The word one edit (a letter dropped, added, changed or two swapped) away from

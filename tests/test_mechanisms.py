@@ -2868,3 +2868,33 @@ def test_a_month_that_names_the_meeting_rules_out_a_piece_dated_in_another(
     answer = bot.ask("Why was the January session held by video?")
     assert answer.answered
     assert first_quote(answer) == "The mayors held the river session online because of the snow."
+
+
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        ("What did the HSB decide about the ferry?", "Harbour Safety Board"),
+        ("What did the RFA say?", None),  # initials of two names: neither is meant
+        ("What did the XYZ decide about the ferry?", None),  # initials of none
+    ],
+)
+def test_an_acronym_the_documents_never_use_is_read_as_the_name_they_spell_out(
+    tmp_path: Path, make_corpus, question: str, read_as: str | None
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "harbour.txt": "Harbour\n\nThe Harbour Safety Board decided to close the ferry "
+            "in winter.\n\nThe River Fishing Association met in May. The Regional Ferry "
+            "Authority said little.\n"
+        },
+    )
+    answer = bot.ask(question)
+    if read_as is None:
+        assert not answer.answered
+        assert answer.respelled == ()
+    else:
+        assert answer.answered
+        assert answer.respelled == ((question.split()[3], read_as),)
+        assert "decided to close the ferry" in first_quote(answer)
