@@ -36,7 +36,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     (LazyPattern(
         r"\bwho (?:wrote|writes|authored|penned|signed)\b"
         r"|\bwho(?:'s|’s| is| was) the (?:author|writer)\b|\bname of the (?:author|writer)\b"
-        r"|\bwritten by (?:whom|who)\b|\bby whom\b.*\bwritten\b"
+        r"|\bwritten by (?:whom|who)\b|\bby whom\b.*\bwritten\b|\bbyline\b"
         r"|\bwhose (?:article|piece|column|essay|editorial|op-ed|report)\b"
     ), AUTHOR),
     (LazyPattern(

@@ -17,7 +17,7 @@ from typing import Any
 import Stemmer
 
 # Bumped whenever tokens change for the same text; part of the index cache key.
-TOKENIZER_VERSION = "6"
+TOKENIZER_VERSION = "7"
 
 STOPWORDS = frozenset(
     """
@@ -78,11 +78,14 @@ analyse analyze paralyse paralyze travelled traveled travelling traveling cancel
 canceled counselled counseled grey gray cheque check tyre tire aluminium aluminum
 """.split()
 
-# Short forms typed in haste, folded onto the words they stand for: "the two govts".
+# Short forms typed in haste, folded onto the words they stand for: "the two govts",
+# "Jan 2022", "DC" (not "mar" or "may", which are words of their own).
 # (Not "admin", which is as often an account's as an administration.)
 _ABBREVIATION_PAIRS = """
 govt government govts governments gov government intl international natl national dept
 department depts departments mgmt management doc document docs documents econ economic
+jan january feb february apr april jun june jul july aug august sep september sept september
+oct october nov november dec december dc washington
 """.split()
 
 # Demonyms meet their country's name: "American bases" asks about "U.S. bases".

@@ -1137,6 +1137,7 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("Which two council members opened the fair?", "person"),
         ("Which delegates came from Lyon?", "person"),
         ("By roughly what factor did ticket sales grow?", "quantity"),
+        ("Byline on the fair report?", "author"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(

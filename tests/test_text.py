@@ -140,6 +140,9 @@ def test_british_and_american_spellings_meet(british, american):
         ("depts", "departments"),
         ("doc", "document"),
         ("econ", "economic"),
+        ("Jan", "January"),
+        ("sept", "september"),
+        ("DC", "Washington"),
     ],
 )
 def test_short_forms_typed_in_haste_meet_their_words(short, word):
