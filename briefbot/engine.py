@@ -48,8 +48,14 @@ _WORD = re.compile(r"[A-Za-z]+")
 # A word standing on its own, not inside a path, address or markup ("file:///etc/passwd").
 _LOOSE_WORD = re.compile(r"(?<![^\s\"“‘'(])[A-Za-z]+(?![^\s\"”’'),.;:!?-])")
 _MIN_RESPELL = 5  # shorter words are one edit away from too many others
-# "HNS", "SCS": capitals only, three to five of them, as a reader types an acronym.
-_TYPED_ACRONYM = re.compile(r"[A-Z]{3,5}s?")
+# "HNS", "SCS", "FM": capitals only, as a reader types an acronym.
+_TYPED_ACRONYM = re.compile(r"[A-Z]{2,5}s?|Sec(?:State|Def)")
+# Offices as news writing abbreviates them (general English, like the table of demonyms).
+_TITLE_SHORT_FORMS = {
+    "PM": "prime minister", "FM": "foreign minister", "DM": "defense minister",
+    "VP": "vice president", "SecState": "Secretary of State", "SecDef": "Secretary of Defense",
+    "POTUS": "U.S. president",
+}
 # Words questions are asked with that the documents may never use.
 _ASKING_WORDS = frozenset(w for w in STOPWORDS | QUESTION_FILLER if len(w) >= _MIN_RESPELL)
 _COMMON_RELATIVES = 3  # a word of the language with this many relatives is no rarity
@@ -230,7 +236,9 @@ class Briefbot:
             word = match.group(0)
             lower = word.lower()
             if _TYPED_ACRONYM.fullmatch(word) and not self.index.doc_freq(self._indexed_as(lower)):
-                spelled = self._initials.get(lower[:-1] if word.endswith("s") else lower)
+                spelled = _TITLE_SHORT_FORMS.get(word) or self._initials.get(
+                    lower[:-1] if word.endswith("s") else lower
+                )
                 if spelled is not None:
                     # "HNS" for the "Host Nation Support" the documents name in full.
                     corrections.append((word, spelled))

@@ -2899,3 +2899,19 @@ def test_an_acronym_the_documents_never_use_is_read_as_the_name_they_spell_out(
         assert answer.answered
         assert answer.respelled == ((question.split()[3], read_as),)
         assert "decided to close the ferry" in first_quote(answer)
+
+
+def test_an_office_abbreviated_as_news_writing_does_is_read_in_full(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nForeign Minister Ann Roy opened the Lyon fair in May.\n\n"
+            "The market sells fish.\n"
+        },
+    )
+    answer = bot.ask("Who was the FM at the Lyon fair?")
+    assert answer.respelled == (("FM", "foreign minister"),)
+    assert "Ann Roy" in first_quote(answer)
