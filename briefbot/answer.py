@@ -288,7 +288,8 @@ _SAYING = LazyPattern(
 # "When will ...?", "When is the next one scheduled?": a time to come, which a text gives
 # with words of plans or the future.
 _ASKS_AHEAD = LazyPattern(
-    r"\bwhen will\b|\bwhen (?:is|are) .*\bgoing to\b|\bwhen (?:do|does) .*\b(?:plan|intend|expect)"
+    r"\b(?:when|where) will\b|\b(?:when|where) (?:is|are) .*\bgoing to\b"
+    r"|\b(?:when|where) (?:do|does) .*\b(?:plan|intend|expect)"
     r"|\bscheduled\b|\bupcoming\b",  # not "the next" alone: "When was the next one held?"
     re.IGNORECASE,
 )
@@ -1303,6 +1304,8 @@ class Selector:
             return False
         if query.kind == PERSON and not self._holds_title(query, best):
             return False
+        if query.kind == PLACE and _ASKS_AHEAD.search(query.text) and not _AHEAD.search(quote):
+            return False  # "Where is the next one scheduled?": a place to come
         if query.kind == PLACE:
             # "Where did they go after Tokyo?" is not answered by a sentence whose only
             # place is Tokyo: the answer names a place the question does not.

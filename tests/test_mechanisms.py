@@ -2915,3 +2915,17 @@ def test_an_office_abbreviated_as_news_writing_does_is_read_in_full(
     answer = bot.ask("Who was the FM at the Lyon fair?")
     assert answer.respelled == (("FM", "foreign minister"),)
     assert "Ann Roy" in first_quote(answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("The council plans to hold the next council meeting in Bergen.", True),
+        ("The next council meeting drew a crowd in Oslo on Monday.", False),  # gone by
+    ],
+)
+def test_where_something_will_happen_needs_a_place_to_come(
+    tmp_path: Path, make_corpus, text: str, answered: bool
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, {"council.txt": f"Council\n\n{text}\n"})
+    assert bot.ask("Where will the next council meeting be held?").answered is answered
