@@ -199,7 +199,7 @@ _KIND_OF = LazyPattern(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b", re
 _SAYING_VERBS = "say|tell|state|announce|comment|claim|argue|reply"
 # "What did South Korea say ...?", "according to Seoul": who is asked about as speaking.
 _SPEAKER = LazyPattern(
-    r"\b(?:did|does|do|has|have|will|would)\s+((?:\S+\s+){1,4}?)"
+    r"\b(?:did|does|do|has|have|will|would)\s+((?:\S+\s+){1,6}?)"
     rf"(?:{_SAYING_VERBS}|think|respond|react|feel|view)\b"
     r"|\baccording to\s+((?:\S+\s*){1,3})",
     re.IGNORECASE,

@@ -442,6 +442,7 @@ def test_what_a_speaker_said_is_not_answered_by_a_passage_without_them(
     assert not bot.ask("What did Germany say about the joint statement on the pact?").answered
     # Germany named in passing is no German prime minister speaking.
     assert not bot.ask("What did Germany's prime minister say at the pact summit?").answered
+    assert not bot.ask("What did the prime minister of Germany say at the pact summit?").answered
     answer = bot.ask("What did Madrid say about the pact?")
     assert answer.answered
     assert "Officials in Madrid praised the pact" in first_quote(answer)
