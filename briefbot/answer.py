@@ -1242,6 +1242,8 @@ class Selector:
         and "when" questions it holds a quantity (of the thing counted) or a time (a date
         for "on what date", a year for "in what year"); its paragraph names the owner the
         question names ("Japan's spending"); "who" finds a new name, "where" a new place."""
+        start, end = self._extend(best)
+        quote = best.para.text[start:end]  # what the answer would show
         if query.focus is not None:
             focus = alternatives.get(query.focus, {query.focus: 1.0})
             # A focus the corpus never words in any way may be a paraphrase ("What
@@ -1257,12 +1259,9 @@ class Selector:
             if query.focus in _BODY_ASKED and not self.index.doc_freq(query.focus):
                 # "Which think tank is she with?" -- "... at the Stimson Center": a body
                 # asked for by its kind is answered by a name of that kind.
-                start, end = self._extend(best)
-                paraphrase = paraphrase or _BODY_NAME.search(best.para.text[start:end]) is not None
+                paraphrase = paraphrase or _BODY_NAME.search(quote) is not None
             if not paraphrase and not any(self.index.holds(best.position, a) for a in focus):
                 return False
-        start, end = self._extend(best)
-        quote = best.para.text[start:end]  # what the answer would show
         if query.kind in (QUANTITY, TIME):
             if not _CUES[query.kind].search(quote):
                 return False

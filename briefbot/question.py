@@ -623,6 +623,7 @@ def with_context(
     names, "what else", the part of a piece it asks about) stays as parsed.  A name in
     ``document_names`` ("And the Diplomat piece?") picks a document and replaces nothing.
     """
+    lowered = query.text.lower()
     new_numbers = any(t[0].isdigit() for t in query.specific)
     # "What does Beijing call them?": a pronoun stands for the earlier names, so a new
     # name is added to them; "And Beijing?" puts the new name in the old one's place --
@@ -631,10 +632,10 @@ def with_context(
     new = {t for t in query.specific if not t[0].isdigit() and t not in document_names}
     if US_TOKEN in query.terms:
         new.add(US_TOKEN)
-    if _PRONOUN.search(query.text.lower()):
+    if _PRONOUN.search(lowered):
         new = set()
     old = {t for t in previous.specific if not t[0].isdigit()}
-    if new and old and not _WH_WORD.search(query.text.lower()):
+    if new and old and not _WH_WORD.search(lowered):
         # "What is the Hale government planning for its National Energy Strategy? And the
         # U.S.?": the U.S. takes the place of Hale, not of the strategy's title, which
         # names what is asked about.
@@ -656,7 +657,6 @@ def with_context(
             continue
         carried.append(t)
     kind = query.kind
-    lowered = query.text.lower()
     if kind == OTHER and not _ASKS_OWN.search(lowered):
         # "And the editorial?" after "When ...?" asks "when" too; "And what concept did
         # they invent?" asks its own question.
@@ -671,14 +671,14 @@ def with_context(
         return query
     own = _surface(query.text, query.terms, tokenizer)
     context = _surface(previous.text, tuple(carried), tokenizer)
-    elsewhere = _OTHER.search(query.text.lower()) is not None
+    elsewhere = _OTHER.search(lowered) is not None
     asking = query.terms
     if elsewhere:
         # "... the other meeting, the online one -- what military trend was it worried
         # about?": the words that point at the other one are not what it asks.
         pointing = [m.group(0) for p in (_OTHER_NOUN, _THE_OTHER_ONE) for m in p.finditer(query.text)]
         _, asking = _pointing_apart(query, pointing, tokenizer)
-    asks_own = bool(asking) and _ASKS_OWN.search(query.text.lower()) is not None
+    asks_own = bool(asking) and _ASKS_OWN.search(lowered) is not None
     if elsewhere and (query.kind != OTHER or asks_own) and own:
         # "And in the other article, what date was the meeting?": a question of its own,
         # asked of the other document, with the earlier words as context -- not the
