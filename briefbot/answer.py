@@ -49,6 +49,7 @@ from .question import (
     Query,
     answer_kind,
     asked_part,
+    event_names,
     event_nouns,
     is_country,
     is_date,
@@ -61,6 +62,7 @@ from .text import (
     LazyPattern,
     Tokenizer,
     content_words,
+    joined_sums,
     stem,
     words,
 )
@@ -121,12 +123,16 @@ class Answer:
 _GENERIC = frozenset(stem(w) for w in LIGHT_FOCUS) | LIGHT_VERBS
 # A cause stated outright, for "Why?" about a quote.
 _CAUSE_GIVEN = LazyPattern(r"\b(?:because|due to|owing to|thanks to|caused by|as a result of)\b")
-# "the January session", "the March 2+2": a month that names the event asked about.
-_MONTH_EVENT = LazyPattern(
-    rf"\b(?:the|that|this|its)\s+({MONTHS})(?:\s+\d{{4}})?\s+(?:[\w+\-]+\s+)?"
-    r"(?:meetings?|talks|summit|session|conference|dialogue|consultations?|2\+2|2 plus 2|scc"
-    r"|statement|document|one|joint|gathering|round)\b",
+# "the January session", "the March 2+2": a month, then (after a year and one more word
+# at most) a word for an event or for what it issued, or one of the corpus's names for an
+# event (see ``event_names``).
+_MONTH_THEN = LazyPattern(
+    rf"\b(?:the|that|this|its)\s+({MONTHS})(?:\s+\d{{4}})?\s+([\w+\-]+)(?:\s+([\w+\-]+))?",
     re.IGNORECASE,
+)
+_DATED_THINGS = frozenset(
+    "meeting meetings talks summit session conference dialogue consultation consultations"
+    " statement document one joint gathering round".split()
 )
 _CUES = {
     # Two capitalized words in a row (a name), or a title that people hold.
@@ -1082,8 +1088,19 @@ class Selector:
     def _month_elsewhere(self, query: Query) -> set[str]:
         """Documents dated in another month than the one that names the event asked
         about ("the January session", "the March 2+2")."""
-        months = {m.group(1).lower() for m in _MONTH_EVENT.finditer(query.text)}
-        if not months or len(self.corpus.documents) < 2:
+        found = list(_MONTH_THEN.finditer(joined_sums(query.text)))
+        if not found or len(self.corpus.documents) < 2:
+            return set()
+        names = event_names(self.tokenizer)
+
+        def dated(word: str | None) -> bool:
+            if word is None:
+                return False
+            terms = set(self.tokenizer.terms(word, question=True))
+            return word.lower() in _DATED_THINGS or bool(names & terms)
+
+        months = {m.group(1).lower() for m in found if dated(m.group(2)) or dated(m.group(3))}
+        if not months:
             return set()
         return {doc for doc, month in self._months.items() if month and month not in months}
 

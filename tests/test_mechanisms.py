@@ -2852,8 +2852,16 @@ def test_was_that_new_is_answered_by_what_was_done_for_the_first_time(
     assert first_quote(answer) == "The council statement named the old bridge for the first time."
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why was the January session held by video?",
+        # The corpus's own name for the event ("Mayors Dialogue (MD)", "the MD").
+        "Why was the January MD held by video?",
+    ],
+)
 def test_a_month_that_names_the_meeting_rules_out_a_piece_dated_in_another(
-    tmp_path: Path, make_corpus
+    tmp_path: Path, make_corpus, question: str
 ) -> None:
     # The March piece mentions January in passing; the January session is the other one's.
     bot = make_bot(
@@ -2861,13 +2869,14 @@ def test_a_month_that_names_the_meeting_rules_out_a_piece_dated_in_another(
         make_corpus,
         {
             "march.txt": "Spring Talks\n\nOn March 3, the mayors met in Lyon for the river "
-            "session. It was the first session since the council took office in January 2021, "
-            "and it was held by video.\n\nThe mayors praised the ferry.\n",
+            "session of the Mayors Dialogue (MD). It was the first session since the council "
+            "took office in January 2021, and it was held by video.\n\nThe mayors praised "
+            "the ferry.\n",
             "winter.txt": "Winter Talks\n\nThe mayors held the river session online because of "
             "the snow.\n",
         },
     )
-    answer = bot.ask("Why was the January session held by video?")
+    answer = bot.ask(question)
     assert answer.answered
     assert first_quote(answer) == "The mayors held the river session online because of the snow."
 
