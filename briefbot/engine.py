@@ -49,13 +49,29 @@ _WORD = re.compile(r"[A-Za-z]+")
 _LOOSE_WORD = re.compile(r"(?<![^\s\"“‘'(])[A-Za-z]+(?![^\s\"”’'),.;:!?-])")
 _MIN_RESPELL = 5  # shorter words are one edit away from too many others
 # "HNS", "SCS", "FM": capitals only, as a reader types an acronym.
-_TYPED_ACRONYM = re.compile(r"[A-Z]{2,5}s?|Sec(?:State|Def)")
-# Offices as news writing abbreviates them (general English, like the table of demonyms).
-_TITLE_SHORT_FORMS = {
+_TYPED_ACRONYM = re.compile(r"[A-Z]{2,5}s?|Sec(?:State|Def)|MoD|DoD|MoFA")
+# Offices, countries and ministries as news writing abbreviates them (general English,
+# like the table of demonyms), read so when the documents never use the short form.
+_SHORT_FORMS = {
     "PM": "prime minister", "FM": "foreign minister", "DM": "defense minister",
     "VP": "vice president", "SecState": "Secretary of State", "SecDef": "Secretary of Defense",
     "POTUS": "U.S. president",
+    "JP": "Japan", "JPN": "Japan", "CN": "China", "PRC": "China", "ROK": "South Korea",
+    "DPRK": "North Korea", "NK": "North Korea", "TW": "Taiwan", "ROC": "Taiwan",
+    "RU": "Russia", "AU": "Australia", "UK": "Britain", "PH": "Philippines",
+    "MoD": "Ministry of Defense", "MOD": "Ministry of Defense", "DoD": "Department of Defense",
+    "MOFA": "Ministry of Foreign Affairs", "MoFA": "Ministry of Foreign Affairs",
 }
+_SHORT_FORMS_LOWER = {short.lower(): full for short, full in _SHORT_FORMS.items()}
+# Words shortened in haste ("jan mtg", "mil bases"), read so when the documents never
+# use them.
+_SHORT_WORDS = {
+    "mtg": "meeting", "mtgs": "meetings", "mil": "military", "def": "defense",
+    "pres": "president", "amb": "ambassador", "yr": "year", "yrs": "years",
+    "bn": "billion", "mln": "million", "tn": "trillion", "ppl": "people", "intel": "intelligence",
+}
+# "Art 5", "Art. V": an article of a treaty, by its number.
+_ARTICLE_NUMBER = re.compile(r"\.?\s*(?:\d+|[IVX]+)\b")
 # Words questions are asked with that the documents may never use.
 _ASKING_WORDS = frozenset(w for w in STOPWORDS | QUESTION_FILLER if len(w) >= _MIN_RESPELL)
 _COMMON_RELATIVES = 3  # a word of the language with this many relatives is no rarity
@@ -235,14 +251,10 @@ class Briefbot:
         def read(match: re.Match[str]) -> str:
             word = match.group(0)
             lower = word.lower()
-            if _TYPED_ACRONYM.fullmatch(word) and not self.index.doc_freq(self._indexed_as(lower)):
-                spelled = _TITLE_SHORT_FORMS.get(word) or self._initials.get(
-                    lower[:-1] if word.endswith("s") else lower
-                )
-                if spelled is not None:
-                    # "HNS" for the "Host Nation Support" the documents name in full.
-                    corrections.append((word, spelled))
-                    return spelled
+            spelled = self._short_form(match) if not self.index.doc_freq(self._indexed_as(lower)) else None
+            if spelled is not None:
+                corrections.append((word, spelled))
+                return spelled
             if len(lower) < _MIN_RESPELL or lower in STOPWORDS or lower in QUESTION_FILLER:
                 return word
             term = stem(lower)
@@ -257,6 +269,36 @@ class Briefbot:
             return fixed
 
         return _LOOSE_WORD.sub(read, text), corrections
+
+    def _short_form(self, match: re.Match[str]) -> str | None:
+        """What a word of a question the documents never use stands for, if it is a short
+        form: an acronym ("HNS" for the "Host Nation Support" the documents name in full,
+        "PM", "DPRK"), a word shortened in haste ("mtg"), or "Art" before a number."""
+        word = match.group(0)
+        lower = word.lower()
+        if _TYPED_ACRONYM.fullmatch(word) or self._lowered_acronym(match):
+            spelled = _SHORT_FORMS.get(word) or _SHORT_FORMS_LOWER.get(lower)
+            spelled = spelled or self._initials.get(lower)
+            if spelled is None and word.endswith("s"):
+                spelled = self._initials.get(lower[:-1])  # "SDFs"
+            if spelled is not None:
+                return spelled
+        if lower == "art" and _ARTICLE_NUMBER.match(match.string, match.end()):
+            return "Article"
+        return _SHORT_WORDS.get(lower)
+
+    def _lowered_acronym(self, match: re.Match[str]) -> bool:
+        """Whether a word of a question typed without capitals reads as an acronym: it
+        is not a word of the language, and no number comes before it ("3 pm")."""
+        word = match.group(0)
+        lower = word.lower()
+        if any(ch.isupper() for ch in match.string[1:]):
+            return False
+        if lower not in _SHORT_FORMS_LOWER and not _TYPED_ACRONYM.fullmatch(word.upper()):
+            return False
+        if re.search(r"\d\s*\Z", match.string[: match.start()]):
+            return False
+        return lower not in STOPWORDS and not self.selector.lexicon.related(stem(lower))
 
     @cached_property
     def _initials(self) -> dict[str, str]:

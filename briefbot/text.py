@@ -49,7 +49,8 @@ QUESTION_FILLER = frozenset(
     characterises characterised portray portrays portrayed depict depicts depicted regard
     regards regarded think thinks thought believe believes believed argue argues argued
     suggest suggests suggested
-    exactly precisely actually really specifically basically truly certainly
+    exactly precisely actually really specifically basically truly certainly exact precise
+    approximate re vs
     """.split()
 )
 

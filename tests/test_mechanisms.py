@@ -2928,6 +2928,77 @@ def test_an_office_abbreviated_as_news_writing_does_is_read_in_full(
 
 
 @pytest.mark.parametrize(
+    ("question", "read_as", "quoted"),
+    [
+        ("What did NK test before the mtg?", (("NK", "North Korea"), ("mtg", "meeting")), "missile"),
+        ("Which port did the DoD pick?", (("DoD", "Department of Defense"),), "Brest"),
+        ("Does Art. 7 cover the islands?", (("Art", "Article"),), "covers the islands"),
+    ],
+)
+def test_short_forms_of_countries_offices_and_words_are_read_in_full(
+    tmp_path: Path, make_corpus, question: str, read_as: tuple, quoted: str
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nNorth Korea tested a missile before the meeting in June.\n\n"
+            "The Department of Defense picked the port of Brest for the ships.\n\n"
+            "Article 7 of the treaty covers the islands, the ministers said.\n"
+        },
+    )
+    answer = bot.ask(question)
+    assert answer.respelled == read_as
+    assert quoted in first_quote(answer)
+
+
+def test_a_question_typed_without_capitals_has_its_acronyms_read_too(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "Talks\n\nThe Host Nation Support deal was renewed in June.\n\n"
+            "The Prime Minister left at 3 pm for the airport.\n"
+        },
+    )
+    answer = bot.ask("when was the hns deal renewed?")
+    assert answer.respelled == (("hns", "Host Nation Support"),)
+    assert "renewed in June" in first_quote(answer)
+    # after a number, "pm" is the time of day
+    assert bot.ask("who left at 3 pm?").respelled == ()
+
+
+def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path, make_corpus) -> None:
+    # "art" is read as "Article" only before an article's number, and never when the
+    # documents use the short form themselves.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "museum.txt": "Museum\n\nThe mtg of the art club was held in the museum.\n\n"
+            "Article 7 of the charter names the club's officers.\n"
+        },
+    )
+    assert bot.ask("Where was the art club's mtg held?").respelled == ()
+    assert "held in the museum" in first_quote(bot.ask("Where was the art club's mtg held?"))
+
+
+def test_exact_asks_how_precisely_not_about_exactness(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "river.txt": "River\n\nThe council called the river Lyon's shared treasure.\n\n"
+            "Later the council asked for exact figures on the river and its banks.\n"
+        },
+    )
+    answer = bot.ask("What exact words did the council use for the river?")
+    assert "shared treasure" in first_quote(answer)
+
+
+@pytest.mark.parametrize(
     ("text", "answered"),
     [
         ("The council plans to hold the next council meeting in Bergen.", True),
