@@ -275,6 +275,18 @@ _NOVEL_ASKED = LazyPattern(
     r"|\b(?:was|is|were|are) (?:it|that|this|these|those|they)(?: \w+)? (?:new|novel|unprecedented|a first)\b",
     re.IGNORECASE,
 )
+# "Why does that matter?", "Why was it significant?": what something shows or signals,
+# more than what caused it.
+_SIGNIFICANCE_ASKED = LazyPattern(
+    r"\bwhy\b.*\b(?:matters?|mattered|significant|important|notable|noteworthy|big deal)\b"
+    r"|\b(?:significance|importance) of\b",
+    re.IGNORECASE,
+)
+_SIGNIFICANCE = LazyPattern(
+    r"\b(?:importan(?:t|ce)|significan(?:t|ce)|signal(?:s|ed|led|ing)?|speaks? \w*\s*to"
+    r"|demonstrat\w+|underscor\w+|symboli[cz]\w*|testament|attaches|message)\b",
+    re.IGNORECASE,
+)
 _NOVEL = LazyPattern(
     r"\bfor the first time\b|\bunprecedented\b|\bfirst[- ]ever\b|\bnever before\b|\bnewly\b",
     re.IGNORECASE,
@@ -1467,6 +1479,7 @@ class Selector:
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
         novel = _NOVEL_ASKED.search(query.text) is not None
+        weighty = query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
         terms: list[list[str]] = []
@@ -1546,6 +1559,8 @@ class Selector:
                 if query.kind == TIME and query.asks is None and _POINT_IN_TIME.search(texts[i]):
                     score += self.tuning.cue_bonus
             if novel and matched[i] and _NOVEL.search(texts[i]):
+                score += self.tuning.cue_bonus
+            if weighty and matched[i] and _SIGNIFICANCE.search(texts[i]):
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):
                 score += self.tuning.counted_bonus

@@ -2852,6 +2852,25 @@ def test_was_that_new_is_answered_by_what_was_done_for_the_first_time(
     assert first_quote(answer) == "The council statement named the old bridge for the first time."
 
 
+@pytest.mark.parametrize("follow_up", ["Why does that matter?", "Why was it significant?"])
+def test_why_it_matters_is_answered_by_what_it_shows(
+    tmp_path: Path, make_corpus, follow_up: str
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "trip.txt": "Trip\n\nThe new minister flew to Oslo on her first trip abroad. "
+            "She met the mayor there. Choosing Oslo for the first trip speaks to the "
+            "importance the government attaches to Norway.\n\nThe market sells fish.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("Where did the new minister go on her first trip?")
+    answer = session.ask(follow_up)
+    assert "importance the government attaches" in first_quote(answer)
+
+
 @pytest.mark.parametrize(
     "question",
     [
