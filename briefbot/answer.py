@@ -287,6 +287,17 @@ _SIGNIFICANCE = LazyPattern(
     r"|demonstrat\w+|underscor\w+|symboli[cz]\w*|testament|attaches|message)\b",
     re.IGNORECASE,
 )
+# "How is that different from the Trump years?", "How does X compare with Y?": a
+# sentence that sets one thing against another.
+_COMPARISON_ASKED = LazyPattern(
+    r"\b(?:differ(?:s|ed|ent|ence)?|compar(?:e|es|ed|ing)|contrast(?:s|ed)?|unlike|versus|vs)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = LazyPattern(
+    r"\b(?:compared (?:to|with)|than|unlike|in contrast|whereas|rather than|predecessors?"
+    r"|previous|far (?:less|more)|unprecedented|differen(?:t|ce|tly))\b",
+    re.IGNORECASE,
+)
 _NOVEL = LazyPattern(
     r"\bfor the first time\b|\bunprecedented\b|\bfirst[- ]ever\b|\bnever before\b|\bnewly\b",
     re.IGNORECASE,
@@ -1480,6 +1491,7 @@ class Selector:
         texts = [para.text[a:b] for a, b in spans]
         novel = _NOVEL_ASKED.search(query.text) is not None
         weighty = query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text) is not None
+        contrasting = _COMPARISON_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
         terms: list[list[str]] = []
@@ -1561,6 +1573,8 @@ class Selector:
             if novel and matched[i] and _NOVEL.search(texts[i]):
                 score += self.tuning.cue_bonus
             if weighty and matched[i] and _SIGNIFICANCE.search(texts[i]):
+                score += self.tuning.cue_bonus
+            if contrasting and matched[i] and _COMPARISON.search(texts[i]):
                 score += self.tuning.cue_bonus
             if counted is not None and counted(texts[i]):
                 score += self.tuning.counted_bonus

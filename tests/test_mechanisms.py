@@ -2834,6 +2834,24 @@ def test_a_body_asked_for_by_its_kind_is_answered_by_its_name(
         assert "Harbour Policy Institute" in first_quote(answer)
 
 
+@pytest.mark.parametrize(
+    "question", ["How does the new port plan differ?", "How does the new port plan compare?"]
+)
+def test_a_comparison_is_answered_by_a_sentence_that_compares(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "port.txt": "Port\n\nThe new port plan adds two piers for the ferries. The new "
+            "port plan keeps fewer ships in the harbour than the last one did.\n\n"
+            "The market sells fish.\n"
+        },
+    )
+    assert "fewer ships in the harbour than" in first_quote(bot.ask(question))
+
+
 def test_was_that_new_is_answered_by_what_was_done_for_the_first_time(
     tmp_path: Path, make_corpus
 ) -> None:
