@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .aliases import names_by_initials
 from .answer import Answer, Citation, Selector, Tuning, person_named
 from .corpus import Corpus, load_folder
-from .dates import document_date
+from .dates import MONTH_NAMES, document_date
 from .errors import BriefbotError
 from .index import Index, Settings, Vocabulary
 from .indexing import Progress, build
@@ -70,6 +70,9 @@ _SHORT_WORDS = {
     "pres": "president", "amb": "ambassador", "yr": "year", "yrs": "years",
     "bn": "billion", "mln": "million", "tn": "trillion", "ppl": "people", "intel": "intelligence",
 }
+# "Jan 2022", "the Mar. meeting": a month (read in full, so that it names a meeting).
+_MONTH_SHORT_FORMS = {m[:3]: m.capitalize() for m in MONTH_NAMES if len(m) > 3} | {"sept": "September"}
+_DAY_NEXT = re.compile(r"\.?\s*\d")
 # "Art 5", "Art. V": an article of a treaty, by its number.
 _ARTICLE_NUMBER = re.compile(r"\.?\s*(?:\d+|[IVX]+)\b")
 # Words questions are asked with that the documents may never use.
@@ -251,7 +254,12 @@ class Briefbot:
         def read(match: re.Match[str]) -> str:
             word = match.group(0)
             lower = word.lower()
-            spelled = self._short_form(match) if not self.index.doc_freq(self._indexed_as(lower)) else None
+            month = _MONTH_SHORT_FORMS.get(lower)
+            # ("mar" is a word too: a month when capitalized or before a day)
+            if month and (lower != "mar" or word[0].isupper() or _DAY_NEXT.match(text, match.end())):
+                return month  # "Jan 2022", "the Mar. meeting", read in full, unsaid
+            unused = not self.index.doc_freq(self._indexed_as(lower))
+            spelled = self._short_form(match) if unused else None
             if spelled is not None:
                 corrections.append((word, spelled))
                 return spelled
