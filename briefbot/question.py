@@ -24,7 +24,7 @@ _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|si
 # phrase for what it asks.
 _TERSE = (
     r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:the\s+)?"
-    r"(?:(?:exact|precise|specific|official|formal|full|total|rough|approximate|likely)\s+)?"
+    r"(?:(?:exact|precise|specific|official|formal|full|total|rough|approximate|likely|calendar)\s+){0,2}"
 )
 
 # "What does Beijing call X?": a name asked for, and who gives it.
@@ -49,7 +49,11 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     # "How far along is X?" asks about progress, not a distance.
     (LazyPattern(
         r"\bhow (much|many|far(?! along)|big|large|often)\b"
-        r"|\bwhat (percentage|share|number|amount|factor|proportion|ratio|multiple)\b"
+        r"|\bwhat (?:(?:total|exact|approximate|overall|combined|annual|dollar|yen) )?"
+        r"(percentage|share|number|amount|factor|proportion|ratio|multiple|sum|figure)\b"
+        # "Dollar figure Japan agreed to?", "Total troop headcount?": an amount by name
+        r"|\b(?:headcount|price tag|(?:dollar|yen|euro) (?:figure|amount|value)"
+        r"|(?:funding|spending|troop|staffing) (?:level|figure|total)s?)\b"
         rf"|{_TERSE}(?:number|amount|price|cost|size|count|percentage)s? (?:of|for)\b"
     ), QUANTITY),
     (LazyPattern(

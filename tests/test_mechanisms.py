@@ -1139,6 +1139,12 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("Which delegates came from Lyon?", "person"),
         ("By roughly what factor did ticket sales grow?", "quantity"),
         ("Byline on the fair report?", "author"),
+        # An amount asked for by name, and a time with two words of precision.
+        ("What total amount did the town pay?", "quantity"),
+        ("Dollar figure the town agreed to?", "quantity"),
+        ("Total staff headcount at the fair?", "quantity"),
+        ("Funding level set for the bridge?", "quantity"),
+        ("Exact calendar date of the fair?", "time"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
@@ -3023,6 +3029,20 @@ def test_a_month_shortened_is_read_as_the_month_without_saying_so(
     assert answer.respelled == ()  # a month's short form goes without saying
     assert answer.answered and "approved the bridge" in first_quote(answer)
     assert "March" not in bot.query("did rain mar the bridge?").text  # "mar", the verb
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("The town renewed the bridge deal and will pay $4 million for it.", True),
+        ("The town renewed the bridge deal after long talks.", False),  # no amount given
+    ],
+)
+def test_an_amount_asked_by_name_needs_an_amount(
+    tmp_path: Path, make_corpus, text: str, answered: bool
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, {"town.txt": f"Town\n\n{text}\n"})
+    assert bot.ask("Dollar figure the town agreed to under the renewed bridge deal?").answered is answered
 
 
 def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path, make_corpus) -> None:
