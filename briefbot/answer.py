@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from .corpus import Corpus, Document, Paragraph
 from .dates import MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_date, document_year
 from .index import Index
-from .lexicon import CAPITALS, Lexicon
+from .lexicon import CAPITAL_SIDES, CAPITALS, Lexicon
 from .lexicon import shared as shared_lexicon
 from .question import (
     ADVICE,
@@ -1250,8 +1250,11 @@ class Selector:
                 continue
             if t.endswith("s") and self.index.doc_freq(t[:-1]) > 0:
                 continue  # a plural of a name the corpus uses
-            if any(self.index.doc_freq(c) > 0 for c in CAPITALS.get(t, ())):
+            if any(self._names_country(t, c) for c in CAPITALS.get(t, ())):
                 continue  # a capital standing for a country the corpus names
+            if t in CAPITAL_SIDES:
+                unknown.append(t)  # Seoul, where the documents speak of North Korea only
+                continue
             if self.lexicon.is_concrete(t) and any(
                 self.index.doc_freq(r) > 0 and t in self.lexicon.related(r)
                 for r in self.lexicon.related(t)
@@ -1263,6 +1266,21 @@ class Selector:
                 continue  # a number, or a year the documents' time could be named by
             unknown.append(t)
         return unknown
+
+    def _names_country(self, capital: str, country: str) -> bool:
+        """Whether the documents name the country ``capital`` stands for: for Seoul,
+        "South Korea" or "Korea" alone, not only "North Korea"."""
+        paragraphs = self.index.positions(country)
+        side = CAPITAL_SIDES.get(capital)
+        if side is None or not paragraphs:
+            return bool(paragraphs)
+        other = {s for s in CAPITAL_SIDES.values() if s != side}
+        for p in paragraphs:
+            found = self.tokenizer.terms(self.paragraphs[p].text)
+            for before, term in zip([None, *found], found):
+                if term == country and before not in other:
+                    return True
+        return False
 
     def _far_year(self, year: int) -> bool:
         """Whether ``year`` lies outside the years the documents speak of (give or take

@@ -41,6 +41,9 @@ def _capitals() -> dict[str, set[str]]:
 
 
 CAPITALS = _capitals()
+# Capitals of one of two countries sharing a name, by the word that tells them apart:
+# Seoul stands for Korea only where the documents write "South Korea" (or "Korea" alone).
+CAPITAL_SIDES = {stem("seoul"): "south", stem("pyongyang"): "north"}
 
 # Senses WordNet 3.0 (2006) predates or lacks: a meeting held "online" is held
 # "virtually", "by video" or "remotely"; "COVID-19" is "the pandemic"; "the Tokyo talks"

@@ -3045,6 +3045,21 @@ def test_an_amount_asked_by_name_needs_an_amount(
     assert bot.ask("Dollar figure the town agreed to under the renewed bridge deal?").answered is answered
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("North Korea fired a missile, and Japan protested the missile test.", False),
+        ("South Korea protested the missile test in a statement.", True),
+        ("Korea protested the missile test in a statement.", True),
+    ],
+)
+def test_seoul_stands_for_south_korea_not_north_korea(
+    tmp_path: Path, make_corpus, text: str, answered: bool
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, {"missile.txt": f"Missile\n\n{text}\n"})
+    assert bot.ask("Did Seoul protest the missile test?").answered is answered
+
+
 def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path, make_corpus) -> None:
     # "art" is read as "Article" only before an article's number, and never when the
     # documents use the short form themselves.
