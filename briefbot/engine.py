@@ -61,6 +61,12 @@ _SHORT_FORMS = {
     "RU": "Russia", "AU": "Australia", "UK": "Britain", "PH": "Philippines",
     "MoD": "Ministry of Defense", "MOD": "Ministry of Defense", "DoD": "Department of Defense",
     "MOFA": "Ministry of Foreign Affairs", "MoFA": "Ministry of Foreign Affairs",
+    # security news
+    "PLA": "Chinese military", "CCP": "Chinese Communist Party", "USFJ": "U.S. forces in Japan",
+    "USFK": "U.S. forces in Korea", "JSDF": "Japan Self-Defense Forces", "SDF": "Self-Defense Forces",
+    "ICBM": "intercontinental ballistic missile", "SLBM": "submarine-launched ballistic missile",
+    "BMD": "ballistic missile defense", "HGV": "hypersonic glide vehicle",
+    "WMD": "weapons of mass destruction", "FOIP": "free and open Indo-Pacific",
 }
 _SHORT_FORMS_LOWER = {short.lower(): full for short, full in _SHORT_FORMS.items()}
 # Words shortened in haste ("jan mtg", "mil bases"), read so when the documents never
@@ -69,6 +75,7 @@ _SHORT_WORDS = {
     "mtg": "meeting", "mtgs": "meetings", "mil": "military", "def": "defense",
     "pres": "president", "amb": "ambassador", "yr": "year", "yrs": "years",
     "bn": "billion", "mln": "million", "tn": "trillion", "ppl": "people", "intel": "intelligence",
+    "nuke": "nuclear weapon", "nukes": "nuclear weapons",
 }
 # "Jan 2022", "the Mar. meeting": a month (read in full, so that it names a meeting).
 _MONTH_SHORT_FORMS = {m[:3]: m.capitalize() for m in MONTH_NAMES if len(m) > 3} | {"sept": "September"}

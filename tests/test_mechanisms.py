@@ -2977,6 +2977,7 @@ def test_an_office_abbreviated_as_news_writing_does_is_read_in_full(
         ("What did NK test before the mtg?", (("NK", "North Korea"), ("mtg", "meeting")), "missile"),
         ("Which port did the DoD pick?", (("DoD", "Department of Defense"),), "Brest"),
         ("Does Art. 7 cover the islands?", (("Art", "Article"),), "covers the islands"),
+        ("Where did the PLA test nukes?", (("PLA", "Chinese military"), ("nukes", "nuclear weapons")), "Gobi"),
     ],
 )
 def test_short_forms_of_countries_offices_and_words_are_read_in_full(
@@ -2988,7 +2989,8 @@ def test_short_forms_of_countries_offices_and_words_are_read_in_full(
         {
             "talks.txt": "Talks\n\nNorth Korea tested a missile before the meeting in June.\n\n"
             "The Department of Defense picked the port of Brest for the ships.\n\n"
-            "Article 7 of the treaty covers the islands, the ministers said.\n"
+            "Article 7 of the treaty covers the islands, the ministers said.\n\n"
+            "The Chinese military tested nuclear weapons in the Gobi desert.\n"
         },
     )
     answer = bot.ask(question)
