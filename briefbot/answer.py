@@ -418,6 +418,11 @@ _GROUNDS = LazyPattern(
 )
 
 _CALLER = LazyPattern(CALLING, re.IGNORECASE)  # who gives the name asked for
+# "known as the Quad", "claimed by Beijing as the Diaoyu Islands": a name being given.
+_CALLED = LazyPattern(
+    r"\b(?:called|calls|known as|named|dubbed|termed|referred to as)\b"
+    r"|\bas the [A-Z][a-z]+ [A-Z][a-z]+"
+)
 
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
@@ -1505,6 +1510,8 @@ class Selector:
             cue = _CALENDAR_DATE  # "On what date ...?": a date, not any time word
         elif query.kind == TIME and query.asks == YEAR:
             cue = YEAR_IN_TEXT
+        elif query.kind == NAME and _CALLER.search(query.text):
+            cue = _CALLED  # "What does Beijing call them?": a name given, not any name
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
         novel = _NOVEL_ASKED.search(query.text) is not None

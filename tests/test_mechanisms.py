@@ -2877,6 +2877,24 @@ def test_was_that_new_is_answered_by_what_was_done_for_the_first_time(
     assert first_quote(answer) == "The council statement named the old bridge for the first time."
 
 
+def test_what_someone_calls_a_thing_is_answered_by_the_name_they_give_it(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "isles.txt": "Isles\n\nThe treaty covers the Svalbard Isles under Article 5, as "
+            "Moscow and the Arctic Fishing Board agree. The isles, held by Oslo but "
+            "claimed by Moscow as the Grumant Islands, stay under the treaty.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("Does the treaty cover the Svalbard Isles under Article 5?")
+    answer = session.ask("What does Moscow call them?")
+    assert answer.answered and "as the Grumant Islands" in first_quote(answer)
+
+
 @pytest.mark.parametrize("follow_up", ["Why does that matter?", "Why was it significant?"])
 def test_why_it_matters_is_answered_by_what_it_shows(
     tmp_path: Path, make_corpus, follow_up: str
