@@ -417,6 +417,12 @@ _GROUNDS = LazyPattern(
     re.IGNORECASE,
 )
 
+# "Who wrote it, and what is her job?": the note about the author is asked for too.
+_ABOUT_THE_AUTHOR = LazyPattern(
+    r"\b(?:job|affiliation|affiliated|position|rank|role|title|background|profession|occupation"
+    r"|works?|employer|institution|organi[sz]ation|think tank|credentials|expertise)\b",
+    re.IGNORECASE,
+)
 _CALLER = LazyPattern(CALLING, re.IGNORECASE)  # who gives the name asked for
 # "known as the Quad", "claimed by Beijing as the Diaoyu Islands": a name being given.
 _CALLED = LazyPattern(
@@ -1168,14 +1174,17 @@ class Selector:
         doc = pieces[0]
         if not doc.author:
             return False, []
-        cited = [self._heading_line(doc, doc.byline, 1)] if doc.byline else []
+        byline = [self._heading_line(doc, doc.byline, 1)] if doc.byline else []
         for para in doc.paragraphs:
             if doc.author not in para.text:
                 continue
             for found in self._plain_sentences(doc.id, para.n):
                 if doc.author in para.text[found.start : found.end]:
-                    return True, [*cited, self._cite(len(cited) + 1, found)]
-        return bool(cited), cited
+                    if _ABOUT_THE_AUTHOR.search(query.text):
+                        # "... and what is her job?": the note says both who and what.
+                        return True, [self._cite(1, found), *(replace(c, n=2) for c in byline)]
+                    return True, [*byline, self._cite(len(byline) + 1, found)]
+        return bool(byline), byline
 
     def _headlines(self, query: Query, limit: int) -> list[Citation]:
         """"What does the editorial's headline urge?": the title of each piece asked

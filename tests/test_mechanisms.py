@@ -1911,6 +1911,21 @@ def test_who_wrote_is_answered_by_the_byline_then_the_note_naming_the_author(
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["Who wrote the harbour essay, and what is her job?", "Who is the author of the essay, and her affiliation?"],
+)
+def test_who_wrote_it_and_what_they_do_puts_the_note_first(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, AUTHORED).ask(question)
+    assert answer.answered
+    note, byline = answer.citations
+    assert (note.n, note.quote) == (1, "Ann Lee is a senior fellow at the Coastal Institute in Bergen.")
+    assert (byline.n, byline.paragraph, byline.quote) == (2, 0, "By Ann Lee")
+    assert "- [2] Harbour Essay, heading" in answer.text
+
+
+@pytest.mark.parametrize(
     ("question", "titles"),
     [
         ("What does the harbour essay's headline say?", ["Harbour Essay"]),
