@@ -166,7 +166,7 @@ _CUES = {
     ),
     # "in Tokyo", or a list of names: "China, Russia and North Korea".
     PLACE: LazyPattern(
-        r"\b(?:in|at|to|from|near)\s+[A-Z][a-z]+"
+        r"\b(?:in|at|to|from|near|including)\s+[A-Z][a-z]+"
         # "north of Oslo", "off the coast of Norway"
         r"|\b(?:(?:north|south)(?:east|west)?|east|west|off the coast|outside) of\s+[A-Z][a-z]+"
         r"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*,?\s(?:and|or)\s[A-Z][a-z]+"

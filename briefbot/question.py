@@ -404,6 +404,11 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     if asking:
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.
         terms = _set_aside(terms, {stem(asking.group(1))})
+    placing = _PLACE_WORD.search(question) if kind == PLACE else None
+    if placing:
+        # "Which place in Japan is named in connection with X?": "place" and "named" say
+        # what kind of answer, not what it speaks of ("take place", "to name a few").
+        terms = _set_aside(terms, {stem(placing.group(1).lower()), *_NAMING_WORDS})
     choosing = _CHOOSING.search(question)
     if choosing:
         # "Which of the two meetings was held online?": the number counts the things to
@@ -491,6 +496,10 @@ _CONTRAST = LazyPattern(r"\b(?:rather than|instead of|as opposed to)\b([^,;:?!]*
 
 
 # "Which of the two ...", "comparing the three ...": a choice among things counted.
+_PLACE_WORD = LazyPattern(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(place|location|spot|site|locale|part)s?\b", re.IGNORECASE
+)
+_NAMING_WORDS = frozenset(stem(w) for w in "name names named naming".split())
 _CHOOSING = LazyPattern(
     r"\b(?:of|comparing|between|each of|both of) (?:the|these|those) (two|three|four)\b",
     re.IGNORECASE,

@@ -3123,6 +3123,25 @@ def test_exact_asks_how_precisely_not_about_exactness(tmp_path: Path, make_corpu
     assert answer.answered and "shared treasure" in first_quote(answer)
 
 
+def test_which_place_is_named_asks_for_a_place_not_the_words_place_and_name(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "camps.txt": "Camps\n\nThe flu spread at army camps in Norway, including Narvik, "
+            "the generals said.\n\nArmy parades in Norway will take place at the camps in "
+            "spring, to name a few events.\n"
+        },
+    )
+    answer = bot.ask("Which place in Norway is named in connection with the flu at army camps?")
+    assert answer.answered and "including Narvik" in first_quote(answer)
+    # "including Narvik" names a place the question does not
+    answer = bot.ask("Where in Norway did the flu spread at army camps?")
+    assert answer.answered and "including Narvik" in first_quote(answer)
+
+
 @pytest.mark.parametrize(
     ("text", "answered"),
     [
