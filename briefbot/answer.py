@@ -37,6 +37,7 @@ from .question import (
     NAME,
     OPENING,
     PERSON,
+    PERSONAL_NAME,
     PLACE,
     QUANTITY,
     REASON,
@@ -1366,6 +1367,17 @@ class Selector:
             # "What is the budget in dollars?", "How many yen ...?": an amount in that
             # unit ("$230 billion", "1.2 trillion yen"), not "nearly tenfold".
             if not _units(unit.group(unit.lastindex or 0)).search(quote):
+                return False
+        if query.asks == PERSONAL_NAME:
+            # "What is Kishida's first name?": the person named in full ("Fumio Kishida"),
+            # not the name as the question gives it ("the Kishida administration").
+            asked = {stem(w) for w in words(query.text) if w not in STOPWORDS}
+            runs = [words(m.group(0)) for m in CAPITALIZED_RUN.finditer(quote)]
+            runs = [[w for w in run if w not in STOPWORDS and w not in TITLE_WORDS] for run in runs]
+            if not any(
+                any(stem(w) in asked for w in run) and any(stem(w) not in asked for w in run)
+                for run in runs
+            ):
                 return False
         if self.tuning.names_in_paragraph and not self._holds_names(query, best):
             return False

@@ -346,6 +346,14 @@ _WHAT_TIME = LazyPattern(
 )
 _TERSE_TIME = LazyPattern(rf"{_TERSE}(date|day|year|month|time)s? (?:of|for)\b")
 DATE, YEAR = "date", "year"
+PERSONAL_NAME = "personal name"
+# ("full name" is asked of a committee as well as of a person)
+_PERSONAL_NAME = LazyPattern(
+    r"\b(?:first|given|last|family|middle)\s+names?\b|\bsurnames?\b", re.IGNORECASE
+)
+_PERSONAL_NAME_WORDS = frozenset(
+    stem(w) for w in "first given last family middle name names surname surnames".split()
+)
 _NAME_ASKING = frozenset(
     # ... and "What name does Beijing use for X?", "What name was it given?"
     stem(w)
@@ -404,6 +412,10 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     if asking:
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.
         terms = _set_aside(terms, {stem(asking.group(1))})
+    if _PERSONAL_NAME.search(question):
+        # "What is Kishida's first name?": a person's name in full is the answer.
+        asks = PERSONAL_NAME
+        terms = _set_aside(terms, _PERSONAL_NAME_WORDS)
     placing = _PLACE_WORD.search(question) if kind == PLACE else None
     if placing:
         # "Which place in Japan is named in connection with X?": "place" and "named" say

@@ -3123,6 +3123,23 @@ def test_exact_asks_how_precisely_not_about_exactness(tmp_path: Path, make_corpu
     assert answer.answered and "shared treasure" in first_quote(answer)
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("Mayor Ann Lee opened the first fair of the Lee administration.", True),
+        ("The Lee administration held its first fair in Lyon.", False),  # no name in full
+    ],
+)
+def test_a_first_name_is_answered_by_the_person_named_in_full(
+    tmp_path: Path, make_corpus, text: str, answered: bool
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, {"fair.txt": f"Fair\n\n{text}\n"})
+    answer = bot.ask("What is Mayor Lee's first name?")
+    assert answer.answered is answered
+    if answered:
+        assert "Ann Lee" in first_quote(answer)
+
+
 def test_which_place_is_named_asks_for_a_place_not_the_words_place_and_name(
     tmp_path: Path, make_corpus
 ) -> None:
