@@ -80,6 +80,8 @@ _SHORT_WORDS = {
 # "Jan 2022", "the Mar. meeting": a month (read in full, so that it names a meeting).
 _MONTH_SHORT_FORMS = {m[:3]: m.capitalize() for m in MONTH_NAMES if len(m) > 3} | {"sept": "September"}
 _DAY_NEXT = re.compile(r"\.?\s*\d")
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_NUMBER_BEFORE = re.compile(r"\d\s*\Z")
 # "Art 5", "Art. V": an article of a treaty, by its number.
 _ARTICLE_NUMBER = re.compile(r"\.?\s*(?:\d+|[IVX]+)\b")
 # Words questions are asked with that the documents may never use.
@@ -262,9 +264,11 @@ class Briefbot:
             word = match.group(0)
             lower = word.lower()
             month = _MONTH_SHORT_FORMS.get(lower)
-            # ("mar" is a word too: a month when capitalized or before a day)
+            # ("mar" is a word too: a month when capitalized or before a day; and "Jan
+            # Egeland" is a person)
             if month and (lower != "mar" or word[0].isupper() or _DAY_NEXT.match(text, match.end())):
-                return month  # "Jan 2022", "the Mar. meeting", read in full, unsaid
+                if not _NAME_NEXT.match(text, match.end()):
+                    return month  # "Jan 2022", "the Mar. meeting", read in full, unsaid
             unused = not self.index.doc_freq(self._indexed_as(lower))
             spelled = self._short_form(match) if unused else None
             if spelled is not None:
@@ -311,7 +315,7 @@ class Briefbot:
             return False
         if lower not in _SHORT_FORMS_LOWER and not _TYPED_ACRONYM.fullmatch(word.upper()):
             return False
-        if re.search(r"\d\s*\Z", match.string[: match.start()]):
+        if _NUMBER_BEFORE.search(match.string, 0, match.start()):
             return False
         return lower not in STOPWORDS and not self.selector.lexicon.related(stem(lower))
 

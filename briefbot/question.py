@@ -507,11 +507,12 @@ def _described(question: str, tokenizer: Tokenizer) -> frozenset[str]:
 _CONTRAST = LazyPattern(r"\b(?:rather than|instead of|as opposed to)\b([^,;:?!]*)", re.IGNORECASE)
 
 
-# "Which of the two ...", "comparing the three ...": a choice among things counted.
+# "Which place in Japan is named ...?": words that ask for a place, not what it is about.
 _PLACE_WORD = LazyPattern(
     r"\b(?:which|what)\s+(?:\w+\s+)?(place|location|spot|site|locale|part)s?\b", re.IGNORECASE
 )
 _NAMING_WORDS = frozenset(stem(w) for w in "name names named naming".split())
+# "Which of the two ...", "comparing the three ...": a choice among things counted.
 _CHOOSING = LazyPattern(
     r"\b(?:of|comparing|between|each of|both of) (?:the|these|those) (two|three|four)\b",
     re.IGNORECASE,

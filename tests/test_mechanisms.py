@@ -3064,6 +3064,7 @@ def test_a_month_shortened_is_read_as_the_month_without_saying_so(
     assert answer.respelled == ()  # a month's short form goes without saying
     assert answer.answered and "approved the bridge" in first_quote(answer)
     assert "March" not in bot.query("did rain mar the bridge?").text  # "mar", the verb
+    assert "January" not in bot.query("What did Jan Egeland approve?").text  # a person
 
 
 @pytest.mark.parametrize(
