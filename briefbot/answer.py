@@ -1282,6 +1282,34 @@ class Selector:
             unknown.append(t)
         return unknown
 
+    def _drop_other_events(
+        self,
+        query: Query,
+        raw: list[list[str]],
+        stands: dict[str, tuple[str, float]],
+        strength: list[dict[str, float]],
+    ) -> None:
+        """"Who took part in the virtual 2+2?": in "the virtual Quad summit" the word that
+        describes the meeting asked about describes another event, named by a word the
+        question does not use, so it does not count for that sentence.  (Names, such as
+        "Tokyo" in "the Tokyo 2+2", are left to count.)"""
+        events = self._events[0]
+        for i, found in enumerate(raw):
+            for j, x in enumerate(found):
+                t = stands.get(x, (x, 0.0))[0]
+                if t not in query.described or t in events or t not in strength[i]:
+                    continue
+                if self._a_name(t, query):
+                    continue
+                after = found[j + 1 : j + 4]
+                k = next((n for n, a in enumerate(after) if a in events), None)
+                if k and any(b not in stands for b in after[:k]):
+                    strength[i].pop(t)
+
+    def _a_name(self, term: str, query: Query) -> bool:
+        """Whether a question term is a name (a place, a country) rather than a word."""
+        return term in query.specific or is_country(term) or term in CAPITALS
+
     def _names_country(self, capital: str, country: str) -> bool:
         """Whether the documents name the country ``capital`` stands for: for Seoul,
         "South Korea" or "Korea" alone, not only "North Korea"."""
@@ -1553,6 +1581,8 @@ class Selector:
                     got[name] = max(got.get(name, 0.0), f)
             terms.append(own)
             strength.append(got)
+        if query.described:
+            self._drop_other_events(query, raw, stands, strength)
         matched = tuple(frozenset(g) for g in strength)
         # "And the U.S.?": a sentence that names the one the U.S. took the place of, and
         # not a name the follow-up asks about, is about the earlier subject.

@@ -3141,6 +3141,26 @@ def test_a_first_name_is_answered_by_the_person_named_in_full(
         assert "Ann Lee" in first_quote(answer)
 
 
+def test_a_word_describing_another_named_event_does_not_describe_the_one_asked_about(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "club.txt": "Club\n\nThe club's spring session went online this year, and Mayor "
+            "Ann Roy addressed it.\n\nGovernor Bo Lind spoke at the virtual Harbour summit "
+            "in June.\n"
+        },
+    )
+    # "the virtual Harbour summit" is another event than "the virtual meeting"
+    answer = bot.ask("Who spoke at the virtual meeting?")
+    assert answer.answered and "Ann Roy" in first_quote(answer)
+    # ... but asked about by its own name, it is the one meant
+    answer = bot.ask("Who spoke at the virtual Harbour summit?")
+    assert answer.answered and "Bo Lind" in first_quote(answer)
+
+
 def test_which_place_is_named_asks_for_a_place_not_the_words_place_and_name(
     tmp_path: Path, make_corpus
 ) -> None:
