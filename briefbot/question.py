@@ -43,7 +43,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
         rf"{_OPENING}(who|whom|whose)\b"
         r"|\bwhich ([\w\-]+ ){0,3}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
         r"|members|representatives|envoys|delegates|participants|attendees|counterparts|lawmakers|politicians)\b"
-        rf"|{_TERSE}names? of (?:the )?(?:[\w\-]+ ){{0,3}}(?:officials?|ministers?|people|persons?|leaders?"
+        rf"|{_TERSE}names? of (?:the )?(?:[\w\-'’]+ ){{0,5}}(?:officials?|ministers?|people|persons?|leaders?"
         r"|secretar(?:y|ies)|diplomats?|participants|attendees|delegates)\b"
     ), PERSON),
     # "How far along is X?" asks about progress, not a distance.
@@ -66,6 +66,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     ), TIME),
     (LazyPattern(
         rf"{_OPENING}why\b|\bfor what reason\b|\bhow (come|so)\b"
+        r"|[?.;,\-]\s*(?:and\s+|but\s+)?why\s*\?*\s*$"  # "... in person or online? why?"
         r"|\bwhat (caused|made|led|forced|prompted|drove|pushed|triggered|spurred)\b"
         rf"|{_TERSE}(?:reasons?|causes?|rationale|motives?) (?:for|of|behind)\b"
     ), REASON),

@@ -1145,6 +1145,8 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("Total staff headcount at the fair?", "quantity"),
         ("Funding level set for the bridge?", "quantity"),
         ("Exact calendar date of the fair?", "time"),
+        ("names of Lyon's new and old harbour ministers?", "person"),
+        ("Was the fair held indoors or outdoors? why?", "reason"),  # a why asked last
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
