@@ -421,7 +421,7 @@ _GROUNDS = LazyPattern(
 # "Who wrote it, and what is her job?": the note about the author is asked for too.
 _ABOUT_THE_AUTHOR = LazyPattern(
     r"\b(?:job|affiliation|affiliated|position|rank|role|title|background|profession|occupation"
-    r"|works?|employer|institution|organi[sz]ation|think tank|credentials|expertise)\b",
+    r"|works?|employer|institution|organi[sz]ation|think tank|credentials|expertise|based)\b",
     re.IGNORECASE,
 )
 _CALLER = LazyPattern(CALLING, re.IGNORECASE)  # who gives the name asked for
@@ -785,9 +785,15 @@ class Selector:
             parts = self._part_openings(query, max_citations or self.tuning.max_citations)
             if parts:
                 return True, parts
-        if query.part is None and THE_AUTHOR.search(query.text):
+        # (Not "What does the author say about X?": speaking, she names her piece.)
+        speaking = any(THE_AUTHOR.search(phrase) for phrase in _speakers(query.text))
+        if query.part is None and THE_AUTHOR.search(query.text) and not speaking:
             # "Where does the author of the Diplomat piece work?": about Ann Lee, by name.
             pieces = self._pieces_asked(query, named_only=True)
+            if not pieces and _ABOUT_THE_AUTHOR.search(query.text):
+                # "Where does the author work?": about the writer of the one signed piece
+                # (not "What does the writer mean by X?", which may be the editorial's).
+                pieces = [d for d in self.corpus.documents if d.author]
             if len(pieces) == 1 and pieces[0].author:
                 query = with_name(query, pieces[0].author, self.tokenizer)
         weights = self.weights(query)

@@ -1912,6 +1912,23 @@ def test_who_wrote_is_answered_by_the_byline_then_the_note_naming_the_author(
     assert "- [1] Harbour Essay, heading" in answer.text
 
 
+def test_the_author_unnamed_is_the_writer_of_the_one_signed_piece(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, AUTHORED)
+    for question in ("Where does the author work?", "Which institute is the author with?"):
+        answer = bot.ask(question)
+        assert answer.answered
+        assert first_quote(answer) == "Ann Lee is a senior fellow at the Coastal Institute in Bergen."
+    # speaking, she names her piece: what it says, not the note about her
+    for question in (
+        "What does the author say about the fishing fleet?",
+        "What does the author of the harbour essay say about the fishing fleet?",
+    ):
+        answer = bot.ask(question)
+        assert answer.answered and "shrunk by half" in first_quote(answer)
+
+
 @pytest.mark.parametrize(
     "question",
     ["Who wrote the harbour essay, and what is her job?", "Who is the author of the essay, and her affiliation?"],
