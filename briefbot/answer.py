@@ -1314,7 +1314,7 @@ class Selector:
 
     def _a_name(self, term: str, query: Query) -> bool:
         """Whether a question term is a name (a place, a country) rather than a word."""
-        return term in query.specific or is_country(term) or term in CAPITALS
+        return term in query.specific or is_country(term)  # (a capital counts as one)
 
     def _names_country(self, capital: str, country: str) -> bool:
         """Whether the documents name the country ``capital`` stands for: for Seoul,
