@@ -91,6 +91,13 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 READING = "Reading documents"
 
 
+def _typed_without_capitals(text: str) -> bool:
+    """Whether a question was typed without capitals (but perhaps its first letter, and
+    "I"): then it says nothing of which words are names, and where it does, the asker
+    capitalized what they meant as names."""
+    return not any(w != "I" and not w.islower() for w in _WORD.findall(text)[1:])
+
+
 def _as_word(pattern: str) -> re.Pattern[str]:
     """``pattern`` (letters, perhaps a trailing "s?") standing as a word of its own, in
     any case."""
@@ -238,8 +245,12 @@ class Briefbot:
                 f"the question is too long ({len(text):,} characters; the limit is "
                 f"{MAX_QUESTION_CHARS:,})"
             )
-        respelled, corrections = self._respell(without_lead_in(with_apostrophes(text)))
-        cased = self._capitalize_names(respelled)
+        asked = without_lead_in(with_apostrophes(text))
+        # Decided on the words as typed: a respelling ("hns" -> "Host Nation Support",
+        # "jan" -> "January") brings capitals of its own.
+        lowered = _typed_without_capitals(asked)
+        respelled, corrections = self._respell(asked, lowered)
+        cased = self._capitalize_names(respelled) if lowered else respelled
         query = parse(cased, self.tokenizer)
         if cased != text:
             query = replace(query, typed=text, respelled=tuple(corrections))
@@ -250,7 +261,7 @@ class Briefbot:
             )
         return query
 
-    def _respell(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+    def _respell(self, text: str, lowered: bool) -> tuple[str, list[tuple[str, str]]]:
         """The question with each misspelled word replaced by the word it was likely meant
         as ("Tastumi" -> "Tatsumi", "ediotrial" -> "editorial"), and the (typed, read)
         pairs.  A word counts as misspelled when the documents never use it and the
@@ -270,7 +281,7 @@ class Briefbot:
                 if not _NAME_NEXT.match(text, match.end()):
                     return month  # "Jan 2022", "the Mar. meeting", read in full, unsaid
             unused = not self.index.doc_freq(self._indexed_as(lower))
-            spelled = self._short_form(match) if unused else None
+            spelled = self._short_form(match, lowered) if unused else None
             if spelled is not None:
                 corrections.append((word, spelled))
                 return spelled
@@ -289,13 +300,14 @@ class Briefbot:
 
         return _LOOSE_WORD.sub(read, text), corrections
 
-    def _short_form(self, match: re.Match[str]) -> str | None:
+    def _short_form(self, match: re.Match[str], lowered: bool) -> str | None:
         """What a word of a question the documents never use stands for, if it is a short
         form: an acronym ("HNS" for the "Host Nation Support" the documents name in full,
-        "PM", "DPRK"), a word shortened in haste ("mtg"), or "Art" before a number."""
+        "PM", "DPRK"; in a question ``lowered``, typed without capitals, "hns" too), a word
+        shortened in haste ("mtg"), or "Art" before a number."""
         word = match.group(0)
         lower = word.lower()
-        if _TYPED_ACRONYM.fullmatch(word) or self._lowered_acronym(match):
+        if _TYPED_ACRONYM.fullmatch(word) or (lowered and self._lowered_acronym(match)):
             spelled = _SHORT_FORMS.get(word) or _SHORT_FORMS_LOWER.get(lower)
             spelled = spelled or self._initials.get(lower)
             if spelled is None and word.endswith("s"):
@@ -311,8 +323,6 @@ class Briefbot:
         is not a word of the language, and no number comes before it ("3 pm")."""
         word = match.group(0)
         lower = word.lower()
-        if any(ch.isupper() for ch in match.string[1:]):
-            return False
         if lower not in _SHORT_FORMS_LOWER and not _TYPED_ACRONYM.fullmatch(word.upper()):
             return False
         if _NUMBER_BEFORE.search(match.string, 0, match.start()):
@@ -374,15 +384,13 @@ class Briefbot:
         return [self.paragraphs[p].text for p in self.index.positions(term, limit=_CASE_SAMPLE)]
 
     def _capitalize_names(self, text: str) -> str:
-        """A question typed without capitals (but perhaps its first letter), with the words
+        """A question typed without capitals (see ``_typed_without_capitals``), with the words
         the documents write as names capitalized ("what did china say in march" -> "what
         did China say in March"), so that it is read as the same question typed with them.
 
         A word counts as a name when it names a country or its people, or when, in the
         first paragraphs that use it, it is capitalized mid-sentence at least four times as
         often as not (and three times at least, for a word of the language)."""
-        if any(w != "I" and not w.islower() for w in _WORD.findall(text)[1:]):
-            return text  # the asker capitalized what they meant as names
 
         def cased(match: re.Match[str]) -> str:
             word = match.group(0)

@@ -3115,6 +3115,23 @@ def test_seoul_stands_for_south_korea_not_north_korea(
     assert bot.ask("Did Seoul protest the missile test?").answered is answered
 
 
+def test_a_respelling_does_not_stop_a_lower_case_question_reading_its_names(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "hns" and "jan" are read with capitals ("Host Nation Support", "January"); the
+    # question was still typed without any, so "lyon" is still read as the name it is.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe Host Nation Support deal was signed in Lyon in January "
+            "2021. The mayor of Lyon, Ann Roy, praised the deal at the Lyon fair.\n"
+        },
+    )
+    for question in ("did lyon sign the hns deal?", "what did lyon sign in jan 2021?"):
+        assert "lyon" in bot.query(question).specific
+
+
 def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path, make_corpus) -> None:
     # "art" is read as "Article" only before an article's number, and never when the
     # documents use the short form themselves.
