@@ -558,6 +558,7 @@ class Selector:
         self._titles = {d.id: d.title for d in corpus.documents}
         self._names, self._title_words = self._document_names()
         self._pointing_cache: dict[tuple[str, int], dict[_Place, _Pointer]] = {}
+        self._country_cache: dict[tuple[str, str], bool] = {}
 
     @cached_property
     def document_names(self) -> frozenset[str]:
@@ -1319,17 +1320,19 @@ class Selector:
     def _names_country(self, capital: str, country: str) -> bool:
         """Whether the documents name the country ``capital`` stands for: for Seoul,
         "South Korea" or "Korea" alone, not only "North Korea"."""
-        paragraphs = self.index.positions(country)
         side = CAPITAL_SIDES.get(capital)
-        if side is None or not paragraphs:
-            return bool(paragraphs)
-        other = {s for s in CAPITAL_SIDES.values() if s != side}
-        for p in paragraphs:
-            found = self.tokenizer.terms(self.paragraphs[p].text)
-            for before, term in zip([None, *found], found):
-                if term == country and before not in other:
-                    return True
-        return False
+        if side is None:
+            return self.index.doc_freq(country) > 0
+        key = (capital, country)
+        if key not in self._country_cache:  # (the paragraphs are read once, not per question)
+            other = {s for s in CAPITAL_SIDES.values() if s != side}
+            self._country_cache[key] = False
+            for p in self.index.positions(country):
+                found = self.tokenizer.terms(self.paragraphs[p].text)
+                if any(t == country and before not in other for before, t in zip([None, *found], found)):
+                    self._country_cache[key] = True
+                    break
+        return self._country_cache[key]
 
     def _far_year(self, year: int) -> bool:
         """Whether ``year`` lies outside the years the documents speak of (give or take

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
@@ -463,14 +464,21 @@ _RELATIVE = frozenset(
 )
 
 
+# Per tokenizer (whose aliases are fixed when it is made): read once, not per question.
+_EVENT_NAMES: weakref.WeakKeyDictionary[Tokenizer, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 def event_names(tokenizer: Tokenizer) -> frozenset[str]:
     """The short names the corpus gives an event: "2+2" and "SCC", aliases of a "Security
     Consultative Committee" whose spelled-out name holds an event noun."""
-    events = {canonical for phrase, canonical in tokenizer.aliases.items() if _EVENT_NOUNS & set(phrase)}
-    for phrase, canonical in tokenizer.aliases.items():
-        if canonical in events and len(phrase) == 1:
-            events.add(phrase[0])
-    return frozenset(events)
+    found = _EVENT_NAMES.get(tokenizer)
+    if found is None:
+        events = {c for phrase, c in tokenizer.aliases.items() if _EVENT_NOUNS & set(phrase)}
+        for phrase, canonical in tokenizer.aliases.items():
+            if canonical in events and len(phrase) == 1:
+                events.add(phrase[0])
+        found = _EVENT_NAMES[tokenizer] = frozenset(events)
+    return found
 
 
 def event_nouns(tokenizer: Tokenizer) -> frozenset[str]:
