@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 
 from .corpus import Document
+from .text import MONTH_NAMES, MONTH_SHORT_FORMS
 
-# The one definition of months and years that the engine reads dates by.
-MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+# The one definition of months (in text.py, which folds their short forms) and years
+# that the engine reads dates by.
 MONTHS = "|".join(MONTH_NAMES)  # for a case-insensitive pattern
 YEAR_PATTERN = r"(?:1[5-9]|20|21)\d\d"  # 1500-2199: a number that reads as a year
 YEAR_IN_TEXT = re.compile(rf"\b{YEAR_PATTERN}\b")
 
 _CAPITALIZED = "|".join(m.capitalize() for m in MONTH_NAMES)
-_MONTH = rf"(?:{_CAPITALIZED}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_SHORT = "|".join(m.capitalize() for m in sorted(MONTH_SHORT_FORMS, key=len, reverse=True))
+_MONTH = rf"(?:{_CAPITALIZED}|{_SHORT})\.?"
 # "March 16", "March 16, 2021", "16 March 2021", "January 2021", "2021-03-16"
 _DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:,\s*{YEAR_PATTERN})?\b"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .aliases import names_by_initials
 from .answer import Answer, Citation, Selector, Tuning, person_named
 from .corpus import Corpus, load_folder
-from .dates import MONTH_NAMES, document_date
+from .dates import document_date
 from .errors import BriefbotError
 from .index import Index, Settings, Vocabulary
 from .indexing import Progress, build
@@ -32,7 +32,7 @@ from .question import (
 )
 from .render import Renderer
 from .safe import visible
-from .text import QUESTION_FILLER, STOPWORDS, Tokenizer, stem
+from .text import MONTH_SHORT_FORMS, QUESTION_FILLER, STOPWORDS, Tokenizer, stem
 
 if TYPE_CHECKING:
     from .briefing import Briefing, SectionPlan
@@ -78,7 +78,7 @@ _SHORT_WORDS = {
     "nuke": "nuclear weapon", "nukes": "nuclear weapons",
 }
 # "Jan 2022", "the Mar. meeting": a month (read in full, so that it names a meeting).
-_MONTH_SHORT_FORMS = {m[:3]: m.capitalize() for m in MONTH_NAMES if len(m) > 3} | {"sept": "September"}
+_MONTH_SHORT_FORMS = {short: month.capitalize() for short, month in MONTH_SHORT_FORMS.items()}
 _DAY_NEXT = re.compile(r"\.?\s*\d")
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _NUMBER_BEFORE = re.compile(r"\d\s*\Z")

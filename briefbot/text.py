@@ -79,15 +79,20 @@ analyse analyze paralyse paralyze travelled traveled travelling traveling cancel
 canceled counselled counseled grey gray cheque check tyre tire aluminium aluminum
 """.split()
 
+MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+# "Jan", "Sept": each month's short form, as written in dates and typed in questions.
+MONTH_SHORT_FORMS = {m[:3]: m for m in MONTH_NAMES if len(m) > 3} | {"sept": "september"}
+
 # Short forms typed in haste, folded onto the words they stand for: "the two govts",
 # "Jan 2022", "DC" (not "mar" or "may", which are words of their own).
 # (Not "admin", which is as often an account's as an administration.)
 _ABBREVIATION_PAIRS = """
 govt government govts governments gov government intl international natl national dept
 department depts departments mgmt management doc document docs documents econ economic
-jan january feb february apr april jun june jul july aug august sep september sept september
-oct october nov november dec december dc washington
-""".split()
+dc washington
+""".split() + [w for short, month in MONTH_SHORT_FORMS.items() if short != "mar" for w in (short, month)]
 
 # Demonyms meet their country's name: "American bases" asks about "U.S. bases".
 _DEMONYMS = """
