@@ -34,8 +34,10 @@ from .question import (
     HEADING,
     LIGHT_FOCUS,
     MONTH_STEMS,
+    LIST_ITEMS,
     NAME,
     OPENING,
+    ORDINALS,
     PERSON,
     PERSONAL_NAME,
     PLACE,
@@ -124,6 +126,14 @@ class Answer:
 _GENERIC = frozenset(stem(w) for w in LIGHT_FOCUS) | LIGHT_VERBS
 # A cause stated outright, for "Why?" about a quote.
 _CAUSE_GIVEN = LazyPattern(r"\b(?:because|due to|owing to|thanks to|caused by|as a result of)\b")
+# A sentence that counts off an item of a list: "Second, ...", "Thirdly: ...", "The third
+# reason is ...", by place (1 for "first").
+_ORDINAL_OPENING = {
+    place: re.compile(
+        rf"\W*(?:{word}(?:ly)?\s*[,:]|the {word} (?:{LIST_ITEMS})s?\b)", re.IGNORECASE
+    )
+    for place, word in enumerate(ORDINALS, start=1)
+}
 # "the January session", "the March 2+2": a month, then (after a year and one more word
 # at most) a word for an event or for what it issued, or one of the corpus's names for an
 # event (see ``event_names``).
@@ -772,6 +782,10 @@ class Selector:
             following = self._following(query.after)
             if following is not None:
                 return True, [self._cite(1, following)]
+        if query.ordinal is not None and query.after is not None:
+            listed = self._listed(query.after, query.ordinal)
+            if listed is not None:
+                return True, [self._cite(1, listed)]
         if query.kind == AUTHOR:
             authored = self._authorship(query)
             if authored is not None:
@@ -1067,6 +1081,24 @@ class Selector:
         after = [s for s in self._plain_sentences(doc, n) if s.start >= end]
         after += self._plain_sentences(doc, n + 1)
         return after[0] if after else None
+
+    def _listed(self, before: tuple[str, int, int, int], place: int) -> _Sentence | None:
+        """The sentence that opens with the ordinal for ``place`` ("Second, ...") after the
+        quote at ``before``, in its paragraph or the next two, when the list was counted
+        off from there: an earlier ordinal opens the quote or a sentence between them."""
+        doc, n, start, _ = before
+        wanted = _ORDINAL_OPENING[place]
+        earlier = _ORDINAL_OPENING[place - 1]
+        counted = False
+        for m in range(n, n + 3):
+            for s in self._plain_sentences(doc, m):
+                if m == n and s.end <= start:
+                    continue
+                opening = s.para.text[s.start : s.end]
+                if counted and wanted.match(opening):
+                    return s
+                counted = counted or earlier.match(opening) is not None
+        return None
 
     def _not_again(
         self, s: _Sentence, before: tuple[str, int, int, int], quoted: str, query: Query

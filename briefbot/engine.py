@@ -24,6 +24,7 @@ from .question import (
     is_country,
     is_follow_up,
     is_onward,
+    ordinal_asked,
     parse,
     with_apostrophes,
     with_context,
@@ -563,6 +564,9 @@ class Session:
             query = replace(query, after=(c.doc, c.paragraph, c.start, c.end))
             if is_onward(query):
                 query = replace(query, onward=True, searched="what follows the last quote")
+            ordinal = ordinal_asked(query.text)
+            if ordinal is not None:
+                query = replace(query, ordinal=ordinal)
             person = person_named(c.quote)
             if person is not None:
                 byline = c.paragraph == 0  # the heading's "By Ann Lee"

@@ -155,6 +155,9 @@ class Query:
     # "And the U.S.?" after a question about Japan: the earlier names the new one takes
     # the place of; a sentence about them speaks of the earlier subject.
     replaced: frozenset[str] = frozenset()
+    # "And the second?" after "What was the first reason?": the place of the list item
+    # asked for, counted off in the document after the last quote.
+    ordinal: int | None = None
 
 
 OPENING, CLOSING, SUMMARY, HEADING = "opening", "closing", "summary", "heading"
@@ -843,6 +846,28 @@ def is_onward(query: Query) -> bool:
     own that asks for the passage after the last quote."""
     own = set(query.terms) - query.carried
     return not own and _ONWARD.search(query.text.lower()) is not None
+
+
+# "And the second?", "What was the third reason?": the next item of a list the
+# document counts off ("First, ... Second, ..."), asked for by its place.  The ordinal
+# may name a thing any list holds, not a thing of its own ("the second time").
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+LIST_ITEMS = (
+    "one|reason|thing|point|factor|item|step|part|way|example|concern|issue|area|aspect"
+    "|argument|explanation|lesson|question|goal|priority|takeaway|change|development"
+)
+_ORDINAL_ASKED = LazyPattern(
+    rf"\bthe ({'|'.join(ORDINALS[1:])})(?:\s+(?:{LIST_ITEMS})s?)?\b"
+    r"(?:\s+(?:(?:she|he|they|it|the \w+) (?:gives?|gave|lists?|listed|names?|named|cites?|cited"
+    r"|mentions?|mentioned|offers?|offered|was|is))|\s+(?:was|is|one))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def ordinal_asked(text: str) -> int | None:
+    """The place (2 for "And the second?") of the list item ``text`` asks for, if any."""
+    match = _ORDINAL_ASKED.search(text.strip())
+    return ORDINALS.index(match.group(1).lower()) + 1 if match else None
 
 
 _PERSONAL = "he|she|him|her|his|hers"

@@ -2128,6 +2128,51 @@ def test_asking_for_more_quotes_what_follows(
     assert answer.searched == "what follows the last quote"
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("And the second?", "Second, the river flooded the lower road"),
+        ("what was the second reason she gives?", "Second, the river flooded the lower road"),
+        ("and the third one?", "Third, the mayor moved the stalls indoors"),
+    ],
+)
+def test_the_next_item_of_a_counted_list_answers_by_its_place(
+    tmp_path: Path, make_corpus, follow_up: str, expected: str
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe autumn fair drew fewer visitors than usual. First, the "
+            "ticket price doubled after the sponsor left.\n\nSecond, the river flooded the "
+            "lower road for a week. Third, the mayor moved the stalls indoors.\n\n"
+            "The fair has run every year since 1950.\n"
+        },
+    )
+    session = bot.session()
+    first = session.ask("What was the first reason the fair drew fewer visitors?")
+    assert "ticket price doubled" in first_quote(first)
+    answer = session.ask(follow_up)
+    assert answer.answered
+    assert first_quote(answer).startswith(expected)
+
+
+def test_a_second_of_something_else_is_no_list_item(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nThe fair drew fewer visitors. First, the ticket price doubled."
+            "\n\nSecond, the river flooded the road.\n\nThe fair was held for the second time "
+            "in the new hall.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("Why did the fair draw fewer visitors?")
+    answer = session.ask("Was it the second time in the hall?")
+    assert "second time" in first_quote(answer)
+
+
 def test_a_question_of_its_own_asked_of_the_other_piece(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
