@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
+from helpers import OTTERS, run
 
 import briefbot
 from briefbot.cli import main
 from briefbot.corpus import load_folder
-from helpers import OTTERS, run
 
 TAIWAN = "What did the joint statement say about Taiwan?"
 DIPLOMAT_ID = "003_229f363dde212fe3"
