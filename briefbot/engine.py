@@ -533,19 +533,21 @@ class Session:
         """The answer to ``query`` read as a follow-up, when that reading is the better
         one though nothing in its words leans on the conversation: "What kind of outcome
         is Washington after?", "Was any particular location named?".  Taken when the
-        passage found for the question alone does not say all it asks, and the
-        conversation's reading answers from where the last answer was, or right after.
+        question alone is refused ("Who came from the Japanese side?" finds only what
+        Japan must do) or its passage does not say all it asks, and the conversation's
+        reading answers from where the last answer was, or right after.
         Only a short question is read so: a long one says what it is about."""
         last = self.history[-1] if self.history else None
-        if self._frame is None or last is None or not last.answered or not alone.answered:
+        if self._frame is None or last is None or not last.answered:
             return None
         if len(query.terms) > _LEANING_TERMS:
             return None
         here = last.citations[0]
         at_last = {(here.doc, here.paragraph), (here.doc, here.paragraph + 1)}
-        found = alone.citations[0]
-        if (found.doc, found.paragraph) in at_last or self.bot.selector.says_all(query, found.quote):
-            return None
+        if alone.answered:
+            found = alone.citations[0]
+            if (found.doc, found.paragraph) in at_last or self.bot.selector.says_all(query, found.quote):
+                return None
         leaning = self.bot.answer_query(self._in_context(query), max_citations)
         if not leaning.answered:
             return None

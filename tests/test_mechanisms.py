@@ -1749,6 +1749,26 @@ def test_a_short_question_the_passages_alone_half_answer_is_read_as_a_follow_up(
     assert (answer.searched or "").startswith("outcome city (with")
 
 
+def test_a_short_question_the_passages_alone_cannot_answer_is_read_as_a_follow_up(
+    tmp_path: Path, make_corpus
+) -> None:
+    # Alone, "the Jorvik side" finds what Jorvik must do, which names no one; asked
+    # right after a quote that names Jorvik's envoys, it is about them.
+    files = {
+        "talks.txt": "Harbor talks\n\nOn May 3, envoy Anna Berg of Ruritania met her Jorvik "
+        "counterparts, Envoy Olaf Dahl and Admiral Eva Lind, in Lund for the harbor talks.\n\n"
+        "Now it is up to Jorvik to do its part to keep the harbor open for trade.\n\n"
+        "The harbor was dredged in 1990.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    assert not bot.ask("Who came from the Jorvik side?").answered
+    session = bot.session()
+    assert "in Lund" in first_quote(session.ask("Where were the harbor talks held?"))
+    answer = session.ask("Who came from the Jorvik side?")
+    assert answer.answered
+    assert "Envoy Olaf Dahl and Admiral Eva Lind" in first_quote(answer)
+
+
 def test_a_question_the_passages_alone_answer_in_full_stands_on_its_own(
     tmp_path: Path, make_corpus
 ) -> None:
