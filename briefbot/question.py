@@ -190,11 +190,16 @@ _PART_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
 def asked_part(question: str) -> tuple[str | None, frozenset[str]]:
     """The part of a document the question asks about, and the words that said so."""
     lowered = question.lower()
+    asked: str | None = None
+    said: set[str] = set()
     for pattern, part in _PART_CUES:
         found = [m.group(1) for m in pattern.finditer(lowered)]
         if found:
-            return part, frozenset(stem(w) for text in found for w in words(text))
-    return None, frozenset()
+            # "the overall verdict, as its subheading states": the first cue says which
+            # part; any other also only says how the question points at it.
+            asked = asked or part
+            said.update(stem(w) for text in found for w in words(text))
+    return asked, frozenset(said)
 
 
 def answer_kind(question: str) -> str:

@@ -48,7 +48,7 @@ QUESTION_FILLER = frozenset(
     sources document documents characterize characterizes characterized characterise
     characterises characterised portray portrays portrayed depict depicts depicted regard
     regards regarded think thinks thought believe believes believed argue argues argued
-    suggest suggests suggested
+    suggest suggests suggested stated
     exactly precisely actually really specifically basically truly certainly exact precise
     approximate re vs
     """.split()

@@ -1273,6 +1273,32 @@ def test_the_part_asked_about_answers_in_words_the_documents_never_use(
     assert not bot.ask("What does the subheading say about the weather?").answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the overall verdict of the piece, according to its subheading?",
+        "What does the piece argue, as stated in its subheading?",
+    ],
+)
+def test_words_that_only_point_at_the_part_asked_about_are_not_searched_for(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    # "overall verdict" names the part too (a summary), and "stated" says how it is
+    # asked; searched for, they found "the overall budget" and "the State Council".
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "pier.txt": "Harbour Notes\n\nBy Ann Lee\n\nThe new pier is welcome, but much work "
+            "is still to be done.\n\nThe overall budget of the pier was set by the State "
+            "Council in May.\n\nFerries now call twice a day.\n\nAnn Lee writes about harbours.\n",
+        },
+    )
+    answer = bot.ask(question)
+    assert answer.answered
+    assert first_quote(answer) == "The new pier is welcome, but much work is still to be done."
+
+
 def test_a_why_quote_that_states_the_claim_goes_on_to_its_grounds(
     tmp_path: Path, make_corpus
 ) -> None:
