@@ -168,11 +168,17 @@ _PART_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"|final (?:words?|lines?|paragraph|thoughts?|point)|(?:end|ends|ended) (?:with|by|on)"
         r"|last (?:words?|lines?|paragraph|thoughts?)|bottom line|wrap(?:s|ped)? up"
         r"|(?:at|in|towards?|near) the (?:very )?end"
-        rf"|how (?:does|did) (?:it|the (?:[\w'’\-]+ ){{0,2}}?{_PIECE}) (?:end|close|finish))\b"
+        rf"|how (?:does|did) (?:it|the (?:[\w'’\-]+ ){{0,2}}?{_PIECE}) (?:end|close|finish)"
+        # "How does Lee end her piece?"
+        rf"|(?:end|ends|ended|close|closes|closed|finish|finishes|finished) (?:her|his|their|the)"
+        rf" (?:[\w'’\-]+ ){{0,2}}?{_PIECE})\b"
     ), CLOSING),
     (re.compile(
         r"\b(sub-?head(?:ing|line)?s?|sub-?titles?|standfirst|dek|tagline|teaser|lede"
-        r"|(?:opening|first) (?:words?|lines?|paragraph|sentence)|(?:open|opens|begin|begins|start|starts) (?:with|by))\b"
+        r"|(?:opening|first) (?:words?|lines?|paragraph|sentence)|(?:open|opens|begin|begins|start|starts) (?:with|by)"
+        # "How does Lee open her piece?"
+        r"|(?:open|opens|opened|begin|begins|began|start|starts|started) (?:her|his|their|the)"
+        rf" (?:[\w'’\-]+ ){{0,2}}?{_PIECE})\b"
     ), OPENING),
     # "the editorial's headline", "the title of Tatsumi's piece" (not "the title of the
     # treaty", a name asked for).

@@ -1244,6 +1244,8 @@ ESSAY = {
     [
         ("What does the author conclude about the bridge?", "should repair the bridge"),
         ("What is the subheading about bridges?", "deserve repair, not demolition"),
+        ("How does Lee end her essay?", "should repair the bridge"),
+        ("How did Lee open her essay?", "deserve repair, not demolition"),
     ],
 )
 def test_a_question_about_a_part_of_the_piece_is_answered_from_that_part(
