@@ -357,6 +357,8 @@ _TITLE = LazyPattern(
     # Blinken"); "the ministers of Japan" is a role.
     r"(?!\s+[A-Z])(?!\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)+)"
 )
+# "for the second time": which occasion of something recurring is meant.
+_NTH_TIME = LazyPattern(rf"(?i:\b({'|'.join(ORDINALS)})\s+time\b)")
 # Last words of capitalized names that are not people.
 _NOT_PEOPLE = frozenset(
     """
@@ -1451,6 +1453,12 @@ class Selector:
         if self.tuning.names_in_paragraph and not self._holds_names(query, best):
             return False
         if not self._speaker_present(query, best, alternatives):
+            return False
+        asked_time = {m.group(1).lower() for m in _NTH_TIME.finditer(query.text)}
+        told_time = {m.group(1).lower() for m in _NTH_TIME.finditer(quote)}
+        if asked_time and told_time and not asked_time & told_time:
+            # "When were the rules revised for the second time?" -- "revised for the first
+            # time in 1997" tells of another occasion.
             return False
         if query.kind == PERSON and not self._names_someone_new(query, best):
             return False

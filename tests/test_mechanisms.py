@@ -2221,6 +2221,22 @@ def test_a_second_of_something_else_is_no_list_item(tmp_path: Path, make_corpus)
     assert "second time" in first_quote(answer)
 
 
+def test_an_occasion_asked_by_its_place_is_not_answered_by_another(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "code.txt": "Code\n\nThe town revised its building code for the first time in 1970."
+            "\n\nThe library opened in June.\n"
+        },
+    )
+    assert bot.ask("When was the building code revised for the first time?").answered
+    answer = bot.ask("When was the building code revised for the second time?")
+    assert not answer.answered
+
+
 def test_a_question_of_its_own_asked_of_the_other_piece(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
