@@ -508,6 +508,7 @@ class Tuning:
     max_quote_chars: int = 600
 
 
+
 @dataclass(frozen=True)
 class _Sentence:
     para: Paragraph
@@ -1464,6 +1465,8 @@ class Selector:
             return False
         if query.kind == PERSON and not self._holds_title(query, best):
             return False
+        if query.kind == PERSON and not self._holds_owner_of_title(query, quote):
+            return False
         if query.kind == PLACE and _ASKS_AHEAD.search(query.text) and not _AHEAD.search(quote):
             return False  # "Where is the next one scheduled?": a place to come
         if query.kind == PLACE:
@@ -1494,6 +1497,26 @@ class Selector:
             return True
         start, end = self._extend(best)
         return asked <= {_singular(w) for w in words(best.para.text[start:end])}
+
+    def _holds_owner_of_title(self, query: Query, quote: str) -> bool:
+        """"Which Indian leader took part?" is not answered by "U.S. President Joe Biden
+        convened ... the U.S.-Japan-Australia-India summit": a title the question gives a
+        country ("Indian leader", "Japan's foreign minister") needs that country just
+        before a title in the quote ("Indian Prime Minister", "Japanese counterparts,
+        Foreign Minister ...")."""
+        asked = words(query.text)
+        owners = {
+            stem(w)
+            for i, w in enumerate(asked)
+            if is_country(stem(w)) and any(x in TITLE_WORDS for x in asked[i + 1 : i + 4])
+        }
+        if not owners:
+            return True
+        told = words(quote)
+        for i, w in enumerate(told):
+            if w in TITLE_WORDS and owners & {stem(x) for x in told[max(0, i - 4) : i]}:
+                return True
+        return False
 
     def _going_on(
         self, query: Query, sentences: list[_Sentence], alternatives: dict[str, dict[str, float]]

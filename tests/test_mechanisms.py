@@ -2237,6 +2237,23 @@ def test_an_occasion_asked_by_its_place_is_not_answered_by_another(
     assert not answer.answered
 
 
+def test_a_title_the_question_gives_a_country_needs_that_country_in_the_quote(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "summit.txt": "Summit\n\nJapanese Prime Minister Ola Berg hosted the Japan-India "
+            "summit on fishing in May.\n\nThe library opened in June.\n"
+        },
+    )
+    answer = bot.ask("Which Japanese leader hosted the fishing summit?")
+    assert answer.answered
+    assert "Ola Berg" in first_quote(answer)
+    assert not bot.ask("Which Indian leader hosted the fishing summit?").answered
+
+
 def test_a_question_of_its_own_asked_of_the_other_piece(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
