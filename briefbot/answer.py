@@ -357,6 +357,15 @@ _TITLE = LazyPattern(
     # Blinken"); "the ministers of Japan" is a role.
     r"(?!\s+[A-Z])(?!\s+of\s+[A-Z]\w*(?:\s+[A-Z]\w*)+)"
 )
+# "Which specific missile ...?", "What particular base ...?": one thing asked for by
+# name (the words up to the verb or preposition that ends its noun phrase).
+_SPECIFIC_THING = LazyPattern(
+    r"(?i:\b(?:which|what)\s+(?:specific|particular|exact)\s+((?:(?!(?:did|does|do|was|were|is"
+    r"|are|has|have|had|will|would|in|at|on|of|for|from|that|which|and|to)\b)[\w.’'\-]+\s+){1,4}))"
+)
+# A designation such as "DF-17" or "F-35A"; a name, capitals and all ("Kadena Air Base").
+_DESIGNATION = LazyPattern(r"\b[A-Z]{1,5}-?\d+[A-Z]?\b")
+_NAME_RUN = LazyPattern(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*")
 # "for the second time": which occasion of something recurring is meant.
 _NTH_TIME = LazyPattern(rf"(?i:\b({'|'.join(ORDINALS)})\s+time\b)")
 # Last words of capitalized names that are not people.
@@ -1455,6 +1464,8 @@ class Selector:
             return False
         if not self._speaker_present(query, best, alternatives):
             return False
+        if not self._names_the_instance(query, quote):
+            return False
         asked_time = {m.group(1).lower() for m in _NTH_TIME.finditer(query.text)}
         told_time = {m.group(1).lower() for m in _NTH_TIME.finditer(quote)}
         if asked_time and told_time and not asked_time & told_time:
@@ -1497,6 +1508,31 @@ class Selector:
             return True
         start, end = self._extend(best)
         return asked <= {_singular(w) for w in words(best.para.text[start:end])}
+
+    def _names_the_instance(self, query: Query, quote: str) -> bool:
+        """"Which specific missile did they launch?" asks for one thing by its name or
+        designation ("the Hwasong-8 missile", "Kadena Air Base", "the DF-17"), which "new
+        missiles" or "U.S. military bases" do not give.  Only things are asked so ("Which
+        specific topics ...?" is answered by a description)."""
+        asked = _SPECIFIC_THING.search(query.text)
+        if asked is None:
+            return True
+        things = {
+            stem(w)
+            for w in words(asked.group(1))
+            if self.lexicon.is_concrete(stem(w)) and stem(w) not in _GENERIC
+        }
+        if not things:
+            return True
+        if any(m.group(0) not in query.text for m in _DESIGNATION.finditer(quote)):
+            return True
+        typed = {stem(w) for w in words(query.text)}
+        for m in _NAME_RUN.finditer(quote):
+            named = [stem(w) for w in words(m.group(0))]
+            after = words(quote[m.end() : m.end() + 30])[:1]
+            if set(named) - typed and things & (set(named) | {stem(w) for w in after}):
+                return True
+        return False
 
     def _holds_owner_of_title(self, query: Query, quote: str) -> bool:
         """"Which Indian leader took part?" is not answered by "U.S. President Joe Biden

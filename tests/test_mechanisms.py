@@ -2254,6 +2254,26 @@ def test_a_title_the_question_gives_a_country_needs_that_country_in_the_quote(
     assert not bot.ask("Which Indian leader hosted the fishing summit?").answered
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("The navy tested new rockets off the coast in May.", False),
+        ("The navy tested the Trident rocket off the coast in May.", True),
+        ("The navy tested an RX-7 rocket off the coast in May.", True),
+    ],
+)
+def test_which_specific_thing_needs_it_named(
+    tmp_path: Path, make_corpus, text: str, answered: bool
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {"navy.txt": f"Navy\n\n{text}\n\nThe library opened in June.\n"},
+    )
+    assert bot.ask("What did the navy test off the coast?").answered
+    assert bot.ask("Which specific rocket did the navy test off the coast?").answered is answered
+
+
 def test_a_question_of_its_own_asked_of_the_other_piece(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
