@@ -445,6 +445,14 @@ _ABOUT_THE_AUTHOR = LazyPattern(
     r"|works?|employer|institution|organi[sz]ation|think tank|credentials|expertise|based)\b",
     re.IGNORECASE,
 )
+# "What does the author recommend ...?", "... the Diplomat writer argue": the author at
+# work, who names her piece rather than the note about her.
+_AUTHOR_WRITING = LazyPattern(
+    r"\b(?:author|writer|columnist)s?\s+(?:\S+\s+){0,4}?(?:\w+ly\s+)?(?:recommend|suggest|conclude"
+    r"|urge|propose|expect|warn|believe|want|hope|predict|write|argue|mean|call|stress|insist)"
+    r"(?:s|es|ed|d|ing)?\b",
+    re.IGNORECASE,
+)
 _CALLER = LazyPattern(CALLING, re.IGNORECASE)  # who gives the name asked for
 # "known as the Quad", "claimed by Beijing as the Diaoyu Islands": a name being given.
 _CALLED = LazyPattern(
@@ -814,6 +822,7 @@ class Selector:
                 return True, parts
         # (Not "What does the author say about X?": speaking, she names her piece.)
         speaking = any(THE_AUTHOR.search(phrase) for phrase in _speakers(query.text))
+        speaking = speaking or _AUTHOR_WRITING.search(query.text) is not None
         if query.part is None and THE_AUTHOR.search(query.text) and not speaking:
             # "Where does the author of the Diplomat piece work?": about Ann Lee, by name.
             pieces = self._pieces_asked(query, named_only=True)

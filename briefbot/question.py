@@ -907,7 +907,9 @@ def with_person(
 # "the author of the Diplomat piece", "the editorial's writer": a person the question
 # names by what they wrote.
 THE_AUTHOR = LazyPattern(
-    r"\bthe (?:author|writer|columnist)\b|['’]s (?:author|writer)\b", re.IGNORECASE
+    # ("the Diplomat author", "the op-ed writer": the piece may be named in between)
+    r"\bthe (?:[\w’'\-]+\s+){0,2}?(?:author|writer|columnist)\b|['’]s (?:author|writer)\b",
+    re.IGNORECASE,
 )
 
 

@@ -2050,15 +2050,34 @@ def test_the_title_of_a_thing_named_in_the_text_is_no_headline_question(
     assert first_quote(answer) == "The two towns signed the Treaty of Safe Moorings in May."
 
 
-def test_the_author_of_a_named_piece_is_asked_about_by_name(tmp_path: Path, make_corpus) -> None:
+@pytest.mark.parametrize(
+    "question",
+    ["Where does the author of the harbour essay work?", "Where does the Harbour Essay author work?"],
+)
+def test_the_author_of_a_named_piece_is_asked_about_by_name(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
     # Not "who wrote it" (the byline) but a question about the author: her note answers,
     # not the sentence that merely shares "work".
     files = {**AUTHORED, "c_port.txt": "Port Work\n\nDock crews work long shifts at the port.\n"}
-    answer = make_bot(tmp_path, make_corpus, files).ask(
-        "Where does the author of the harbour essay work?"
-    )
+    answer = make_bot(tmp_path, make_corpus, files).ask(question)
     assert answer.answered
     assert first_quote(answer) == "Ann Lee is a senior fellow at the Coastal Institute in Bergen."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the author of the harbour essay recommend for the harbour?",
+        "What does the Harbour Essay author recommend for the harbour?",
+    ],
+)
+def test_the_author_at_work_names_her_piece_not_her_note(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, AUTHORED).ask(question)
+    assert answer.answered
+    assert first_quote(answer) == "The harbour needs a new sea wall."
 
 
 def test_a_personal_pronoun_stands_for_the_person_just_quoted(tmp_path: Path, make_corpus) -> None:
