@@ -46,11 +46,12 @@ CAPITALS = _capitals()
 CAPITAL_SIDES = {stem("seoul"): "south", stem("pyongyang"): "north"}
 
 # Senses WordNet 3.0 (2006) predates or lacks: a meeting held "online" is held
-# "virtually", "by video" or "remotely"; "COVID-19" is "the pandemic"; "the Tokyo talks"
-# (or session) are a meeting.  Each line is a group of words that stand for one another.
+# "virtually", "by video" or "remotely"; "COVID-19" is "the pandemic" or "the virus";
+# "the Tokyo talks" (or session) are a meeting.  Each line is a group of words that stand
+# for one another.
 _SINCE_WORDNET = """
 online virtual virtually remote remotely video videoconference videoconferencing teleconference
-covid coronavirus pandemic
+covid coronavirus pandemic virus
 meeting talks session
 """
 # How a meeting is held: "Was it held in person?" is answered by "it was held online".

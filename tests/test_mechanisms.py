@@ -63,7 +63,13 @@ def test_capitals_stand_for_their_countries() -> None:
 
 @pytest.mark.parametrize(
     ("word", "relative"),
-    [("virtually", "online"), ("video", "online"), ("pandemic", "coronavirus"), ("covid", "pandemic")],
+    [
+        ("virtually", "online"),
+        ("video", "online"),
+        ("pandemic", "coronavirus"),
+        ("covid", "pandemic"),
+        ("virus", "covid"),
+    ],
 )
 def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
     assert stem(relative) in shared().related(stem(word))
@@ -80,6 +86,20 @@ def test_talks_are_a_meeting(tmp_path: Path, make_corpus) -> None:
     answer = bot.ask("When were the Lyon talks held?")
     assert answer.answered
     assert "May 3" in first_quote(answer)
+
+
+def test_the_virus_is_the_pandemic(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "bases.txt": "Bases\n\nThe mayors discussed the spread of COVID-19 at the port, "
+            "including Lund.\n\nIn Lund, officials discussed the new ferry timetable.\n"
+        },
+    )
+    answer = bot.ask("Which place was named in connection with the virus at the port?")
+    assert answer.answered
+    assert "spread of COVID-19" in first_quote(answer)
 
 
 # --- related words in answers ----------------------------------------------------------
