@@ -58,6 +58,10 @@ meeting talks session
 # (The tokenizer reads "in person" and "face to face" in a question as one word.)
 _WAYS_OF_MEETING = f"{IN_PERSON} online virtual virtually remote remotely video videoconference"
 
+# Words whose newer sense has displaced WordNet's in questions: "the virtual 2+2" is held
+# online, not "nearly" or "practically" (the adverb "virtually" shares the stem).
+_NEW_SENSE_ONLY = frozenset(stem(w) for w in "virtual virtually".split())
+
 
 def _groups() -> dict[str, set[str]]:
     related: dict[str, set[str]] = {}
@@ -101,7 +105,7 @@ class Lexicon:
         return self._map
 
     def related(self, stem: str) -> frozenset[str]:
-        found = self._lookup(stem)
+        found = frozenset() if stem in _NEW_SENSE_ONLY else self._lookup(stem)
         extra = CAPITALS.get(stem, set()) | _GROUPS.get(stem, set())
         return found | extra if extra else found
 

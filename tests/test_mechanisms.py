@@ -88,6 +88,14 @@ def test_talks_are_a_meeting(tmp_path: Path, make_corpus) -> None:
     assert "May 3" in first_quote(answer)
 
 
+def test_virtual_is_online_not_nearly() -> None:
+    # "the virtual 2+2" was held online; WordNet's "virtually" (nearly, practically),
+    # which shares the stem, found "nearly tenfold" for it.
+    related = shared().related(stem("virtual"))
+    assert stem("online") in related
+    assert not {stem("nearly"), stem("practically"), stem("almost")} & related
+
+
 def test_the_virus_is_the_pandemic(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
