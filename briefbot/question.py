@@ -176,9 +176,10 @@ _PART_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(
         r"\b(sub-?head(?:ing|line)?s?|sub-?titles?|standfirst|dek|tagline|teaser|lede"
         r"|(?:opening|first) (?:words?|lines?|paragraph|sentence)|(?:open|opens|begin|begins|start|starts) (?:with|by)"
-        # "How does Lee open her piece?"
+        # "How does Lee open her piece?", "How does the editorial begin?"
         r"|(?:open|opens|opened|begin|begins|began|start|starts|started) (?:her|his|their|the)"
-        rf" (?:[\w'’\-]+ ){{0,2}}?{_PIECE})\b"
+        rf" (?:[\w'’\-]+ ){{0,2}}?{_PIECE}"
+        rf"|how (?:does|did) (?:it|the (?:[\w'’\-]+ ){{0,2}}?{_PIECE}) (?:open|begin|start))\b"
     ), OPENING),
     # "the editorial's headline", "the title of Tatsumi's piece" (not "the title of the
     # treaty", a name asked for).

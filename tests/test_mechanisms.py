@@ -1274,6 +1274,7 @@ ESSAY = {
         ("What is the subheading about bridges?", "deserve repair, not demolition"),
         ("How does Lee end her essay?", "should repair the bridge"),
         ("How did Lee open her essay?", "deserve repair, not demolition"),
+        ("How does the essay begin?", "deserve repair, not demolition"),
     ],
 )
 def test_a_question_about_a_part_of_the_piece_is_answered_from_that_part(
