@@ -288,6 +288,19 @@ _NOVEL_ASKED = LazyPattern(
 )
 # "Why does that matter?", "Why was it significant?": what something shows or signals,
 # more than what caused it.
+# "Whose job is it now?", "Who has to step up?": a sentence that puts the task on
+# someone ("it is up to Japan", "Japan needs to play a greater role").
+_DUTY_ASKED = LazyPattern(
+    r"\bwhose (?:job|move|turn|responsibility|task|duty|court)\b"
+    r"|\bwho (?:has|needs|must|ought|should|is expected)(?: to)? (?:step up|act|move|lead|do|play|take)\b"
+    r"|\bwho(?:['’]s| is) responsible\b",
+    re.IGNORECASE,
+)
+_DUTY = LazyPattern(
+    r"\b(?:is|are|was|were) (?:now )?up to\b|\bneeds? to play a (?:greater|bigger|larger|more)\b"
+    r"|\bresponsib(?:le|ility)\b|\bthe onus\b|\bdo (?:its|their|his|her) part\b",
+    re.IGNORECASE,
+)
 _SIGNIFICANCE_ASKED = LazyPattern(
     r"\bwhy\b.*\b(?:matters?|mattered|significant|important|notable|noteworthy|big deal)\b"
     r"|\b(?:significance|importance) of\b",
@@ -523,6 +536,7 @@ class Tuning:
     max_citations: int = 3
     max_quote_sentences: int = 3
     max_quote_chars: int = 600
+
 
 
 
@@ -1683,6 +1697,7 @@ class Selector:
         novel = _NOVEL_ASKED.search(query.text) is not None
         weighty = query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text) is not None
         contrasting = _COMPARISON_ASKED.search(query.text) is not None
+        duty = _DUTY_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
         terms: list[list[str]] = []
@@ -1766,6 +1781,8 @@ class Selector:
             if novel and matched[i] and _NOVEL.search(texts[i]):
                 score += self.tuning.cue_bonus
             if weighty and matched[i] and _SIGNIFICANCE.search(texts[i]):
+                score += self.tuning.cue_bonus
+            if duty and matched[i] and _DUTY.search(texts[i]):
                 score += self.tuning.cue_bonus
             if contrasting and matched[i] and _COMPARISON.search(texts[i]):
                 score += self.tuning.cue_bonus

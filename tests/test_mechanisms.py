@@ -96,6 +96,23 @@ def test_virtual_is_online_not_nearly() -> None:
     assert not {stem("nearly"), stem("practically"), stem("almost")} & related
 
 
+def test_who_has_to_act_is_answered_by_the_sentence_that_puts_the_task_on_someone(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "wall.txt": "Harbour Wall\n\nThe Town Council and the Port Board have talked about "
+            "the harbour wall for years, and the wall is now crumbling.\n\nNow it is up to the "
+            "Port Board to repair the harbour wall.\n\nThe library opened in June.\n"
+        },
+    )
+    answer = bot.ask("Who has to step up on the harbour wall?")
+    assert answer.answered
+    assert first_quote(answer) == "Now it is up to the Port Board to repair the harbour wall."
+
+
 def test_the_virus_is_the_pandemic(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
