@@ -286,8 +286,6 @@ _NOVEL_ASKED = LazyPattern(
     r"|\b(?:was|is|were|are) (?:it|that|this|these|those|they)(?: \w+)? (?:new|novel|unprecedented|a first)\b",
     re.IGNORECASE,
 )
-# "Why does that matter?", "Why was it significant?": what something shows or signals,
-# more than what caused it.
 # "Whose job is it now?", "Who has to step up?": a sentence that puts the task on
 # someone ("it is up to Japan", "Japan needs to play a greater role").
 _DUTY_ASKED = LazyPattern(
@@ -301,6 +299,8 @@ _DUTY = LazyPattern(
     r"|\bresponsib(?:le|ility)\b|\bthe onus\b|\bdo (?:its|their|his|her) part\b",
     re.IGNORECASE,
 )
+# "Why does that matter?", "Why was it significant?": what something shows or signals,
+# more than what caused it.
 _SIGNIFICANCE_ASKED = LazyPattern(
     r"\bwhy\b.*\b(?:matters?|mattered|significant|important|notable|noteworthy|big deal)\b"
     r"|\b(?:significance|importance) of\b",
@@ -536,8 +536,6 @@ class Tuning:
     max_citations: int = 3
     max_quote_sentences: int = 3
     max_quote_chars: int = 600
-
-
 
 
 @dataclass(frozen=True)
