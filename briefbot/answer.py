@@ -815,7 +815,7 @@ class Selector:
             if following is not None:
                 return True, [self._cite(1, following)]
         if query.ordinal is not None and query.after is not None:
-            listed = self._listed(query.after, query.ordinal)
+            listed = self.listed(query.after, query.ordinal)
             if listed is not None:
                 return True, [self._cite(1, listed)]
         if query.kind == AUTHOR:
@@ -1115,7 +1115,7 @@ class Selector:
         after += self._plain_sentences(doc, n + 1)
         return after[0] if after else None
 
-    def _listed(self, before: tuple[str, int, int, int], place: int) -> _Sentence | None:
+    def listed(self, before: tuple[str, int, int, int], place: int) -> _Sentence | None:
         """The sentence that opens with the ordinal for ``place`` ("Second, ...") after the
         quote at ``before``, in its paragraph or the next two, when the list was counted
         off from there: an earlier ordinal opens the quote or a sentence between them."""

@@ -20,6 +20,7 @@ from .index import Index, Settings, Vocabulary
 from .indexing import Progress, build
 from .question import (
     HEADING,
+    ORDINALS,
     Query,
     is_country,
     is_follow_up,
@@ -567,8 +568,9 @@ class Session:
             if is_onward(query):
                 query = replace(query, onward=True, searched="what follows the last quote")
             ordinal = ordinal_asked(query.text)
-            if ordinal is not None:
-                query = replace(query, ordinal=ordinal)
+            if ordinal is not None and self.bot.selector.listed(query.after, ordinal):
+                searched = f"the {ORDINALS[ordinal - 1]} item of the list just quoted"
+                query = replace(query, ordinal=ordinal, searched=searched)
             person = person_named(c.quote)
             if person is not None:
                 byline = c.paragraph == 0  # the heading's "By Ann Lee"

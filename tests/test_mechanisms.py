@@ -2268,6 +2268,7 @@ def test_the_next_item_of_a_counted_list_answers_by_its_place(
     answer = session.ask(follow_up)
     assert answer.answered
     assert first_quote(answer).startswith(expected)
+    assert (answer.searched or "").endswith("item of the list just quoted")
 
 
 def test_a_second_of_something_else_is_no_list_item(tmp_path: Path, make_corpus) -> None:
