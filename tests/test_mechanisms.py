@@ -69,6 +69,7 @@ def test_capitals_stand_for_their_countries() -> None:
         ("pandemic", "coronavirus"),
         ("covid", "pandemic"),
         ("virus", "covid"),
+        ("previous", "last"),
     ],
 )
 def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
@@ -111,6 +112,23 @@ def test_who_has_to_act_is_answered_by_the_sentence_that_puts_the_task_on_someon
     answer = bot.ask("Who has to step up on the harbour wall?")
     assert answer.answered
     assert first_quote(answer) == "Now it is up to the Port Board to repair the harbour wall."
+
+
+def test_the_previous_meeting_is_the_one_since_last_named(tmp_path: Path, make_corpus) -> None:
+    # "In the previous ten years" holds more of the question's words; "since last June"
+    # says when the previous summit was.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "notes.txt": "Harbor Notes\n\nIn the previous ten years, summit attendance fell "
+            "sharply.\n\nThe Lund summit was held by the two mayors. It was the first such "
+            "meeting since last June.\n\nThe library opened in a new building.\n"
+        },
+    )
+    answer = bot.ask("When was the previous Lund summit?")
+    assert answer.answered
+    assert "since last June" in first_quote(answer)
 
 
 def test_the_virus_is_the_pandemic(tmp_path: Path, make_corpus) -> None:
