@@ -61,8 +61,8 @@ _SHORT_FORMS = {
     "JP": "Japan", "JPN": "Japan", "CN": "China", "PRC": "China", "ROK": "South Korea",
     "DPRK": "North Korea", "NK": "North Korea", "TW": "Taiwan", "ROC": "Taiwan",
     "RU": "Russia", "AU": "Australia", "UK": "Britain", "PH": "Philippines",
-    "MoD": "Ministry of Defense", "MOD": "Ministry of Defense", "DoD": "Department of Defense",
-    "MOFA": "Ministry of Foreign Affairs", "MoFA": "Ministry of Foreign Affairs",
+    "MoD": "Ministry of Defense", "DoD": "Department of Defense",
+    "MOFA": "Ministry of Foreign Affairs",
     # security news
     "PLA": "Chinese military", "CCP": "Chinese Communist Party", "USFJ": "U.S. forces in Japan",
     "USFK": "U.S. forces in Korea", "JSDF": "Japan Self-Defense Forces", "SDF": "Self-Defense Forces",
@@ -70,6 +70,7 @@ _SHORT_FORMS = {
     "BMD": "ballistic missile defense", "HGV": "hypersonic glide vehicle",
     "WMD": "weapons of mass destruction", "FOIP": "free and open Indo-Pacific",
 }
+# (Looked up in lower case: "MoD", "MOD" and "mod" are one short form.)
 _SHORT_FORMS_LOWER = {short.lower(): full for short, full in _SHORT_FORMS.items()}
 # Words shortened in haste ("jan mtg", "mil bases"), read so when the documents never
 # use them.
@@ -310,8 +311,7 @@ class Briefbot:
         word = match.group(0)
         lower = word.lower()
         if _TYPED_ACRONYM.fullmatch(word) or (lowered and self._lowered_acronym(match)):
-            spelled = _SHORT_FORMS.get(word) or _SHORT_FORMS_LOWER.get(lower)
-            spelled = spelled or self._initials.get(lower)
+            spelled = _SHORT_FORMS_LOWER.get(lower) or self._initials.get(lower)
             if spelled is None and word.endswith("s"):
                 spelled = self._initials.get(lower[:-1])  # "SDFs"
             if spelled is not None:
