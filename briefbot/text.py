@@ -123,7 +123,12 @@ _DEMONYM = {
 _UNITED_STATES = re.compile(
     r"\bU\.\s?S\.(?:\s?A\.)?(?![A-Za-z])|\bUSA?\b|\bUnited\s+States(?:\s+of\s+America)?\b"
 )
-_NUMBER_PLUS_NUMBER = re.compile(r"\b(\d+)\s*(?:\+|\bplus\b)\s*(\d+)\b", re.IGNORECASE)
+# "2+2", "2 Plus 2", "two-plus-two": a name written with figures or in words.
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten".split()
+_NUMERAL = r"\d+|" + "|".join(_NUMBER_WORDS)
+_NUMBER_PLUS_NUMBER = re.compile(
+    rf"(?<!-)\b({_NUMERAL})(?:\s*\+\s*|[\s-]*\bplus\b[\s-]*)({_NUMERAL})\b", re.IGNORECASE
+)
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 # "it'd", "they'll", "we've", "they're", "I'm": the word the auxiliary leans on, whose
@@ -161,7 +166,18 @@ def fold(text: str) -> str:
 
 def joined_sums(text: str) -> str:
     """``text`` with "2+2" and "2 plus 2" written as one word, "2plus2"."""
-    return _NUMBER_PLUS_NUMBER.sub(r" \1plus\2 ", text)
+    return _NUMBER_PLUS_NUMBER.sub(_joined, text)
+
+
+def _joined(match: re.Match[str]) -> str:
+    a, b = (_figure(n) for n in match.groups())
+    return f" {a}plus{b} "
+
+
+def _figure(numeral: str) -> str:
+    """ "two" as "2"; figures as they are."""
+    lowered = numeral.lower()
+    return str(_NUMBER_WORDS.index(lowered)) if lowered in _NUMBER_WORDS else numeral
 
 
 def words(text: str) -> list[str]:

@@ -105,7 +105,9 @@ def test_us_inside_sentence_text_meets_united_states():
     assert meet("Troops from the U.S. arrived.", "United States troops")
 
 
-@pytest.mark.parametrize("form", ["2+2", "2 Plus 2", "2 plus 2", "2 + 2"])
+@pytest.mark.parametrize(
+    "form", ["2+2", "2 Plus 2", "2 plus 2", "2 + 2", "two-plus-two", "Two Plus Two", "2-plus-2"]
+)
 def test_two_plus_two_forms_give_the_same_term(form):
     assert terms(form) == terms("2+2")
     assert len(terms(form)) == 1
@@ -114,6 +116,9 @@ def test_two_plus_two_forms_give_the_same_term(form):
 def test_two_plus_two_is_not_the_same_as_other_numbers():
     assert terms("2+2") != terms("3+3")
     assert not meet("2+2", "2")
+    assert terms("three-plus-three") == terms("3+3")
+    # a number word that ends a longer numeral is not one of the sum's
+    assert terms("twenty-two plus two") != terms("twenty 2+2")
 
 
 def test_hyphenated_names_split_into_their_parts():
