@@ -17,7 +17,7 @@ from typing import Any
 import Stemmer
 
 # Bumped whenever tokens change for the same text; part of the index cache key.
-TOKENIZER_VERSION = "7"
+TOKENIZER_VERSION = "8"
 
 STOPWORDS = frozenset(
     """
@@ -91,7 +91,7 @@ MONTH_SHORT_FORMS = {m[:3]: m for m in MONTH_NAMES if len(m) > 3} | {"sept": "se
 _ABBREVIATION_PAIRS = """
 govt government govts governments gov government intl international natl national dept
 department depts departments mgmt management doc document docs documents econ economic
-dc washington
+dc washington tech technology techs technologies info information
 """.split() + [w for short, month in MONTH_SHORT_FORMS.items() if short != "mar" for w in (short, month)]
 
 # Demonyms meet their country's name: "American bases" asks about "U.S. bases".

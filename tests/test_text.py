@@ -145,6 +145,8 @@ def test_british_and_american_spellings_meet(british, american):
         ("depts", "departments"),
         ("doc", "document"),
         ("econ", "economic"),
+        ("tech", "technology"),
+        ("info", "information"),
         ("Jan", "January"),
         ("sept", "september"),
         ("DC", "Washington"),
