@@ -48,13 +48,16 @@ CAPITAL_SIDES = {stem("seoul"): "south", stem("pyongyang"): "north"}
 # Senses WordNet 3.0 (2006) predates or lacks: a meeting held "online" is held
 # "virtually", "by video" or "remotely"; "COVID-19" is "the pandemic" or "the virus";
 # "the Tokyo talks" (or session) are a meeting; "the previous meeting" is the last one
-# ("since last March"), a sense of "last" WordNet does not link to "previous".  Each line
-# is a group of words that stand for one another.
+# ("since last March"), a sense of "last" WordNet does not link to "previous"; "the
+# Pentagon" and "the Kremlin" stand for a ministry and a government, as capitals do (but
+# are no countries).  Each line is a group of words that stand for one another.
 _SINCE_WORDNET = """
 online virtual virtually remote remotely video videoconference videoconferencing teleconference
 covid coronavirus pandemic virus
 meeting talks session
 previous last prior
+pentagon defense
+kremlin russia
 """
 # How a meeting is held: "Was it held in person?" is answered by "it was held online".
 # (The tokenizer reads "in person" and "face to face" in a question as one word.)

@@ -13,7 +13,7 @@ import pytest
 
 from briefbot.engine import Briefbot
 from briefbot.lexicon import Lexicon, shared
-from briefbot.question import focus_term
+from briefbot.question import focus_term, is_country
 from briefbot.text import stem
 
 
@@ -70,6 +70,8 @@ def test_capitals_stand_for_their_countries() -> None:
         ("covid", "pandemic"),
         ("virus", "covid"),
         ("previous", "last"),
+        ("pentagon", "defense"),
+        ("kremlin", "russia"),
     ],
 )
 def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
@@ -129,6 +131,21 @@ def test_the_previous_meeting_is_the_one_since_last_named(tmp_path: Path, make_c
     answer = bot.ask("When was the previous Lund summit?")
     assert answer.answered
     assert "since last June" in first_quote(answer)
+
+
+def test_the_pentagon_stands_for_defense_but_is_no_country(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "visit.txt": "Visit\n\nDefense Secretary Ann Roy flew to Lund in March.\n\n"
+            "The harbour of Lund was rebuilt in June.\n"
+        },
+    )
+    answer = bot.ask("Who is the Pentagon official that flew to Lund?")
+    assert answer.answered
+    assert "Ann Roy" in first_quote(answer)
+    assert not is_country(stem("pentagon"))
 
 
 def test_the_virus_is_the_pandemic(tmp_path: Path, make_corpus) -> None:
