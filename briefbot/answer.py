@@ -492,7 +492,7 @@ class Tuning:
     # of buttermilk when making pancakes?"
     unheard_share: float = 0.5
     unheard_least: int = 2
-    named_document_bonus: float = 0.3  # for sentences of a document the question names
+    named_document_bonus: float = 0.15  # for sentences of a document the question names
     named_document_only: bool = True  # ... and only its sentences answer
     context_weight: float = 0.5  # terms a follow-up carries over from earlier questions
     follow_up_weight: float = 1.0  # the follow-up's own terms
