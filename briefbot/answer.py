@@ -1811,7 +1811,7 @@ class Selector:
         if caller:
             # "What does Beijing call the islands?": the name carries a word of what is
             # named, not of who names it ("the South China Sea" is no name for them).
-            asked -= {stem(w) for w in words(caller.group(1))}
+            asked -= {stem(w) for w in words(caller.group(1) or caller.group(2))}
 
         def given(text: str, known: set[str]) -> list[list[str]]:
             """The names in ``text`` that carry a word asked and one not ``known``."""

@@ -29,7 +29,11 @@ _TERSE = (
 )
 
 # "What does Beijing call X?": a name asked for, and who gives it.
-CALLING = r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b"
+# "What does Beijing call X?", "What's Beijing's name for X?": group 1 is who names it.
+CALLING = (
+    r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b"
+    r"|\bwhat(?:['’]s| is| was) ((?:[\w.\-]+ ){0,3}?[\w.\-]+)['’]s? (?:own )?(?:name|term)s? for\b"
+)
 
 _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     # "Who wrote the Diplomat piece?": the byline, or the note about its author (not

@@ -2956,6 +2956,25 @@ def test_the_name_asked_for_carries_a_word_of_what_is_named_not_of_who_names_it(
     assert "as the Blue Reefs" in first_quote(session.ask("What does Brenvik call them?"))
 
 
+@pytest.mark.parametrize(
+    "follow_up", ["And what's Brenvik's name for them?", "What is Brenvik's own term for them?"]
+)
+def test_a_name_asked_as_someones_name_for_it_is_a_name_given(
+    tmp_path: Path, make_corpus, follow_up: str
+) -> None:
+    session = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "reefs.txt": "Reefs\n\nThe pact of 1990 covered the Tarn Reefs, which Brenvik "
+            "signed in Oslo.\n\nThe Tarn Reefs, claimed by Brenvik as the Blue Reefs, are "
+            "shallow.\n\nFerries now call twice a week.\n",
+        },
+    ).session()
+    session.ask("Did the pact of 1990 cover the Tarn Reefs?")
+    assert "as the Blue Reefs" in first_quote(session.ask(follow_up))
+
+
 def test_a_name_follow_up_reads_on_only_to_a_sentence_that_gives_a_name(
     tmp_path: Path, make_corpus
 ) -> None:
