@@ -28,8 +28,8 @@ _TERSE = (
     r"(?:(?:exact|precise|specific|official|formal|full|total|rough|approximate|likely|calendar)\s+){0,2}"
 )
 
-# "What does Beijing call X?": a name asked for, and who gives it.
-# "What does Beijing call X?", "What's Beijing's name for X?": group 1 is who names it.
+# "What does Beijing call X?", "What's Beijing's name for X?": a name asked for, and who
+# gives it (group 1 or 2).
 CALLING = (
     r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b"
     r"|\bwhat(?:['’]s| is| was) ((?:[\w.\-]+ ){0,3}?[\w.\-]+)['’]s? (?:own )?(?:name|term)s? for\b"

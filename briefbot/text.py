@@ -165,7 +165,7 @@ def fold(text: str) -> str:
 
 
 def joined_sums(text: str) -> str:
-    """``text`` with "2+2" and "2 plus 2" written as one word, "2plus2"."""
+    """``text`` with "2+2", "2 plus 2" and "two-plus-two" written as one word, "2plus2"."""
     return _NUMBER_PLUS_NUMBER.sub(_joined, text)
 
 
@@ -175,7 +175,7 @@ def _joined(match: re.Match[str]) -> str:
 
 
 def _figure(numeral: str) -> str:
-    """ "two" as "2"; figures as they are."""
+    """A number word as its figure ("two" as "2"); a figure as it is."""
     lowered = numeral.lower()
     return str(_NUMBER_WORDS.index(lowered)) if lowered in _NUMBER_WORDS else numeral
 
