@@ -1493,9 +1493,9 @@ class Selector:
             # "When were the rules revised for the second time?" -- "revised for the first
             # time in 1997" tells of another occasion.
             return False
-        if query.kind == PERSON and not self._names_someone_new(query, best):
+        if query.kind == PERSON and not self._names_someone_new(query, quote):
             return False
-        if query.kind == PERSON and not self._holds_title(query, best):
+        if query.kind == PERSON and not self._holds_title(query, quote):
             return False
         if query.kind == PERSON and not self._holds_owner_of_title(query, quote):
             return False
@@ -1520,15 +1520,14 @@ class Selector:
                 return False
         return True
 
-    def _holds_title(self, query: Query, best: _Sentence) -> bool:
+    def _holds_title(self, query: Query, quote: str) -> bool:
         """"Who was Australia's prime minister?" is not answered by "U.S. President Joe
         Biden ... with Australia": the quote must give the title asked about, every word of
         it ("prime" and "minister").  Titles too loose to insist on ("leaders") are let go."""
         asked = {_singular(w) for w in words(query.text) if w in TITLE_WORDS} - _LOOSE_TITLES
         if not asked:
             return True
-        start, end = self._extend(best)
-        return asked <= {_singular(w) for w in words(best.para.text[start:end])}
+        return asked <= {_singular(w) for w in words(quote)}
 
     def _names_the_instance(self, query: Query, quote: str) -> bool:
         """"Which specific missile did they launch?" asks for one thing by its name or
@@ -1841,13 +1840,11 @@ class Selector:
 
         return lambda text: bool(given(text, known))
 
-    def _names_someone_new(self, query: Query, best: _Sentence) -> bool:
+    def _names_someone_new(self, query: Query, quote: str) -> bool:
         """Whether the quote names someone the question does not: a name whose last word
         the question lacks ("Antony Blinken", "the Coastal Council"), or a title it does not
         use ("the foreign minister").  A question that already holds a title ("Who were the
         defense ministers?") asks for a person's name, so only a personal name will do."""
-        start, end = self._extend(best)
-        quote = best.para.text[start:end]
         asked = {stem(w) for w in words(query.text)}
         if query.carried and set(query.terms) <= query.carried:
             # "Who said that?": whoever the quote names speaks, a country ("Japan
