@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from .corpus import Corpus, Document, Paragraph
 from .dates import MONTHS, YEAR_IN_TEXT, YEAR_PATTERN, document_date, document_year
 from .index import Index
-from .lexicon import CAPITAL_SIDES, CAPITALS, Lexicon
+from .lexicon import CAPITAL_SIDES, CAPITALS, CITIES, Lexicon
 from .lexicon import shared as shared_lexicon
 from .question import (
     ADVICE,
@@ -288,6 +288,9 @@ _NOVEL_ASKED = LazyPattern(
 )
 # "Whose job is it now?", "Who has to step up?": a sentence that puts the task on
 # someone ("it is up to Japan", "Japan needs to play a greater role").
+# "In which city did they meet?": a place that is a city -- "in Tokyo", not "at the
+# Stimson Center" or "U.S.-Japan-Australia-India".
+_CITY_ASKED = LazyPattern(r"\b(?:city|cities|town|capital)\b", re.IGNORECASE)
 _DUTY_ASKED = LazyPattern(
     r"\bwhose (?:job|move|turn|responsibility|task|duty|court)\b"
     r"|\bwho (?:has|needs|must|ought|should|is expected)(?: to)? (?:step up|act|move|lead|do|play|take)\b"
@@ -1694,6 +1697,7 @@ class Selector:
         novel = _NOVEL_ASKED.search(query.text) is not None
         weighty = query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text) is not None
         contrasting = _COMPARISON_ASKED.search(query.text) is not None
+        city = query.kind == PLACE and _CITY_ASKED.search(query.text) is not None
         duty = _DUTY_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
@@ -1769,7 +1773,11 @@ class Selector:
             gives_cause = (
                 query.kind == REASON and i + 1 < len(texts) and _CONSEQUENCE.match(texts[i + 1])
             )
-            if cue is not None and matched[i] and (cue.search(texts[i]) or gives_cause):
+            if city:
+                cued = bool(_capitals_as_places(texts[i]) & CITIES)
+            else:
+                cued = cue is not None and (cue.search(texts[i]) or gives_cause)
+            if matched[i] and cued:
                 score += self.tuning.cue_bonus
                 # "When did X take office?": "in January 2021" says when more plainly
                 # than "when a new administration comes into office".

@@ -41,6 +41,7 @@ def _capitals() -> dict[str, set[str]]:
 
 
 CAPITALS = _capitals()
+CITIES = frozenset(stem(city) for city in _CAPITALS[::2])
 # Capitals of one of two countries sharing a name, by the word that tells them apart:
 # Seoul stands for Korea only where the documents write "South Korea" (or "Korea" alone).
 CAPITAL_SIDES = {stem("seoul"): "south", stem("pyongyang"): "north"}

@@ -342,6 +342,19 @@ def test_where_needs_a_place_the_question_does_not_name(tmp_path: Path, make_cor
     assert answer.answered and "on the rocks" in first_quote(answer)
 
 
+def test_which_city_wants_a_city_not_any_named_place(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "talks.txt": "The Talks\n\nThe trade talks opened at Carlton Hall.\n\n"
+            "Both envoys called the trade talks in Ottawa a success.\n"
+        },
+    )
+    answer = bot.ask("In which city were the trade talks held?")
+    assert answer.answered and "in Ottawa" in first_quote(answer)
+
+
 # --- names and numbers the corpus never reaches -----------------------------------------
 
 FESTIVAL = {
