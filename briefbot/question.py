@@ -215,6 +215,9 @@ def asked_part(question: str) -> tuple[str | None, frozenset[str]]:
 
 def answer_kind(question: str) -> str:
     lowered = question.lower()
+    request = _REQUEST.match(lowered)
+    if request:
+        lowered = lowered[request.end() :]  # "Explain why X" asks "why X"
     clause = _OPENING_CLAUSE.match(lowered)
     if clause:
         lowered = lowered[clause.end() :]  # "When X happens, what ...?" asks "what"
@@ -231,6 +234,15 @@ def answer_kind(question: str) -> str:
     return OTHER
 
 
+# "Explain why ...", "Could you tell me when ...?", "I wonder who ...": a request
+# that wraps a question-word question.
+_REQUEST = LazyPattern(
+    r"^\W*(?:(?:please|ok|okay|so)\W+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?"
+    r"(?:please\s+)?(?:explain|tell (?:me|us)|describe|show (?:me|us)|remind (?:me|us)|clarify"
+    r"|(?:do|does) (?:you|anyone|anybody) know|i (?:wonder|want to know|need to know"
+    r"|would like to know|['’]d like to know)|i(?:['’]m| am) (?:curious|wondering)(?: about)?)"
+    r"\s+(?=(?:who|whom|whose|what|when|where|why|how|which)\b)"
+)
 _WH_NEAR_OPENING = LazyPattern(
     r"^\W*(?:(?:[\w'’]+\s+)?(?:who|whom|whose|what|when|where|why|how|which)|is|are|was|were|do|does|did)\b"
 )

@@ -1240,6 +1240,12 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("Exact calendar date of the fair?", "time"),
         ("names of Lyon's new and old harbour ministers?", "person"),
         ("Was the fair held indoors or outdoors? why?", "reason"),  # a why asked last
+        # A request that wraps the question.
+        ("Explain why the fair moved to Lyon.", "reason"),
+        ("Could you tell me when the fair opened?", "time"),
+        ("I wonder where the stalls came from", "place"),
+        ("Do you know who opened the fair?", "person"),
+        ("Explain the fair's rules.", "other"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
