@@ -72,6 +72,7 @@ def test_capitals_stand_for_their_countries() -> None:
         ("previous", "last"),
         ("pentagon", "defense"),
         ("kremlin", "russia"),
+        ("sensitive", "controversial"),  # "a politically sensitive topic"
     ],
 )
 def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
