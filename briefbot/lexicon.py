@@ -51,8 +51,9 @@ CAPITAL_SIDES = {stem("seoul"): "south", stem("pyongyang"): "north"}
 # "the Tokyo talks" (or session) are a meeting; "the previous meeting" is the last one
 # ("since last March"), a sense of "last" WordNet does not link to "previous"; "the
 # Pentagon" and "the Kremlin" stand for a ministry and a government, as capitals do (but
-# are no countries); a "politically sensitive" topic is a controversial one.  Each line
-# is a group of words that stand for one another.
+# are no countries); a "politically sensitive" topic is a controversial one, and "a
+# headache" for someone is a problem, something difficult (WordNet has only the ache and
+# the worry).  Each line is a group of words that stand for one another.
 _SINCE_WORDNET = """
 online virtual virtually remote remotely video videoconference videoconferencing teleconference
 covid coronavirus pandemic virus
@@ -61,6 +62,7 @@ previous last prior
 pentagon defense
 kremlin russia
 sensitive controversial
+headache problem difficult
 """
 # How a meeting is held: "Was it held in person?" is answered by "it was held online".
 # (The tokenizer reads "in person" and "face to face" in a question as one word.)

@@ -73,6 +73,7 @@ def test_capitals_stand_for_their_countries() -> None:
         ("pentagon", "defense"),
         ("kremlin", "russia"),
         ("sensitive", "controversial"),  # "a politically sensitive topic"
+        ("headache", "difficult"),  # "a headache for the defences"
     ],
 )
 def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
