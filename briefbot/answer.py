@@ -425,6 +425,12 @@ _LEANS_BACK = LazyPattern(
     re.IGNORECASE,
 )
 
+# "The talks drew notice. First, they were the first ...": the opening of a list of what
+# explains the sentence before, which it speaks of without naming.
+_LISTS_REASONS = LazyPattern(
+    r"\W*(?:first(?:ly)?|for one(?: thing)?|to begin with|for starters)\s*,", re.IGNORECASE
+)
+
 # "It was the first ...", "This is ...": a sentence that says more of what the one before
 # spoke of.
 _SAYS_MORE = LazyPattern(r"\W*(?:it|this|that|these|they) (?:was|is|were|are)\b", re.IGNORECASE)
@@ -632,7 +638,7 @@ class Selector:
                 sentence = text[a:b]
                 earlier = order[-2:]
                 pointed: _Place | None = None
-                if earlier and _LEANS_BACK.match(sentence):
+                if earlier and (_LEANS_BACK.match(sentence) or _LISTS_REASONS.match(sentence)):
                     pointed = earlier[-1]
                 else:
                     for match in _DEFINITE.finditer(sentence):
@@ -1739,7 +1745,8 @@ class Selector:
         for i, (start, end) in enumerate(spans):
             coverage = sum(weights[t] * f for t, f in strength[i].items()) / total
             pointed_at = pointing.get((para.n, i), ((), ()))[0]
-            if pointed_at and _CUES[REASON].search(texts[i]):
+            listed = pointed_at and _LISTS_REASONS.match(texts[i]) is not None
+            if pointed_at and (_CUES[REASON].search(texts[i]) or listed):
                 inherited: dict[str, float] = {}
                 for x in pointed_at:
                     t, f = stands.get(x, (x, 0.0))
@@ -1776,7 +1783,7 @@ class Selector:
             if city:
                 cued = bool(_capitals_as_places(texts[i]) & CITIES)
             else:
-                cued = cue is not None and (cue.search(texts[i]) or gives_cause)
+                cued = cue is not None and (cue.search(texts[i]) or gives_cause or listed)
             if matched[i] and cued:
                 score += self.tuning.cue_bonus
                 # "When did X take office?": "in January 2021" says when more plainly

@@ -2777,6 +2777,20 @@ def test_the_sentence_a_consequence_follows_from_answers_why(tmp_path: Path, mak
     assert "could flood the old market" in first_quote(answer)
 
 
+def test_a_list_opened_after_a_claim_gives_its_grounds(tmp_path: Path, make_corpus) -> None:
+    # "First, ..." after "The parade was a triumph." says why it was.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "parade.txt": "The Parade\n\nThe spring parade was a triumph. First, the mayor had "
+            "invited the harbour bands.\n\nThe harbour bands met the mayor before the parade.\n",
+        },
+    )
+    answer = bot.ask("Why was the parade a hit with the harbour bands and the mayor?")
+    assert "First, the mayor had invited the harbour bands." in first_quote(answer)
+
+
 # --- a follow-up that names a document --------------------------------------------------
 
 # The signed piece says much more about the tax than the editorial does, so its paragraphs
