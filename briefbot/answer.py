@@ -149,8 +149,9 @@ _CUES = {
     # Two capitalized words in a row (a name), or a title that people hold.
     PERSON: LazyPattern(
         r"(?<!^)(?<![.!?] )\b[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+"
-        r"|(?i:\b(?:secretary|minister|president|prime minister|ambassador|senator|chancellor"
-        r"|spokes(?:man|woman|person)|officials?|leaders?|fellow|director|chief)\b)"
+        r"|(?i:\b(?:secretar(?:y|ies)|ministers?|presidents?|ambassadors?|senators?|chancellors?"
+        r"|spokes(?:man|men|woman|women|person|people)|officials?|leaders?|fellows?|directors?"
+        r"|chiefs?)\b)"
     ),
     TIME: LazyPattern(
         rf"\b(?:{MONTHS}|(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday"

@@ -1059,6 +1059,19 @@ def test_who_is_answered_by_a_new_name_or_title(
     assert expected in first_quote(answer)
 
 
+def test_a_plural_title_names_who(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "gala.txt": "The Gala\n\nThe harbour gala drew large crowds to the harbour in May."
+            "\n\nThe harbour gala was opened by the fishing ministers.\n"
+        },
+    )
+    answer = bot.ask("who attended the harbour gala")
+    assert answer.answered and "the fishing ministers" in first_quote(answer)
+
+
 def test_who_holds_a_title_needs_a_personal_name(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(tmp_path, make_corpus, WHO)
     assert not bot.ask("Who was the fishing minister the committee met on Friday?").answered
