@@ -1734,7 +1734,17 @@ class Selector:
         # is chosen mostly by what the follow-up itself asks -- unless it only swaps the
         # name asked about ("And Ross?"), when the earlier terms are still the question.
         in_sentence = 1.0 if query.replaced else self.tuning.context_in_sentence
-        weights = {t: w * (in_sentence if t in query.carried else 1.0) for t, w in weights.items()}
+        # "What came up at the online talks?": "online" says which meeting is meant, as
+        # an earlier question's words do, not what the answer says; the documents' name for
+        # a meeting, or a place's ("the Tokyo talks"), may still be in it.
+        setting = {
+            t for t in query.described - self._events[0] if not self._a_name(t, query)
+        }
+        share = self.tuning.context_in_sentence
+        weights = {
+            t: w * (in_sentence if t in query.carried else share if t in setting else 1.0)
+            for t, w in weights.items()
+        }
         # "Why was the Kishida government's 2+2 held online?" -- "It is unfortunate that
         # the meeting was held in an online format due to the pandemic": a cause given
         # of something named before counts that thing's words, at a share.  (A follow-up

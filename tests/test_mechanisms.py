@@ -1059,6 +1059,25 @@ def test_who_is_answered_by_a_new_name_or_title(
     assert expected in first_quote(answer)
 
 
+def test_a_word_that_says_which_event_is_meant_is_not_what_the_answer_says(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "the online summit" picks the harbour summit; what was agreed there is the answer,
+    # not the sentence that it met online.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "a.txt": "Harbour Summit\n\nThe harbour summit met online because of the floods."
+            "\n\nThe summit agreed on a new ferry tax.\n",
+            "b.txt": "River Summit\n\nThe river summit met in Lyon. The ministers agreed on "
+            "bridge repairs at the summit.\n",
+        },
+    )
+    answer = bot.ask("What was agreed at the online summit?")
+    assert first_quote(answer) == "The summit agreed on a new ferry tax."
+
+
 def test_a_plural_title_names_who(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
