@@ -803,6 +803,13 @@ class Selector:
             # in the form the documents write it.
             if not self.index.doc_freq(t) and self.index.doc_freq(stem(t + "e")):
                 alts[stem(t + "e")] = 1.0
+            if not self.index.doc_freq(t):
+                # "weaponry" where the text has "weapons": a word the documents never use,
+                # built on one they do, is a form of it (as related words count).
+                for base in (t[:-1], t[:-2]):
+                    if len(base) >= 5 and self.index.doc_freq(base):
+                        alts.setdefault(base, factor)
+                        break
             # "Washington", "the U.S.": "the Biden administration", its leader's.
             for country in sorted(c for c in {t} | related if is_country(c)):
                 for leader in self._leaders.get(country, set()) - weights.keys():

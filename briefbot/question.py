@@ -306,7 +306,9 @@ _IRREGULAR_PAST = (
 _WHICH_NOUN = re.compile(
     rf"^\W*(?:which|what)\s+(?!{_AUXILIARY}\b)(?:of\s+the\s+\w+\s+)?"
     # "which new piece of Chinese legislation": the head is what the piece is of.
-    rf"(?:(?:\w+\s+)?(?:piece|pieces|kind|kinds|type|types|sort|sorts|form|forms|bit|item|items)\s+of\s+)?"
+    # (And "which two sets of capabilities": what the set is of.)
+    rf"(?:(?:\w+\s+)?(?:piece|pieces|kind|kinds|type|types|sort|sorts|form|forms|bit|item|items"
+    rf"|set|sets|group|groups|pair|pairs|class|classes|categor(?:y|ies)|line|lines)\s+of\s+)?"
     rf"((?:(?!{_PREPOSITION}\b|{_AUXILIARY}\b){_WORD_FORM}\s+){{0,3}}?)"
     # ... up to an auxiliary, a preposition or a past-tense verb ("Which newspaper published",
     # "Which newspaper ran the editorial").

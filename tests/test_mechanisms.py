@@ -283,6 +283,8 @@ TOWN = {
         ("What are the main issues?", None),  # a word any answer fits
         ("Which new piece of Chinese legislation did they cite?", "legisl"),  # "piece of X"
         ("What kind of solution will they seek?", "solut"),
+        ("Which two sets of rules did they adopt?", "rule"),  # "sets of X"
+        ("What class of weapons did they flag?", "weapon"),
         ("Which newspaper published the report?", "newspap"),  # up to a past-tense verb
         ("Which newspaper ran the report?", "newspap"),  # ... irregular ones too
         ("which magazine wrote about the fair", "magazin"),
@@ -294,6 +296,21 @@ TOWN = {
 )
 def test_focus_is_the_head_noun_of_what_is_asked(question: str, focus: str | None) -> None:
     assert focus_term(question) == focus
+
+
+def test_a_focus_the_documents_never_use_is_met_by_the_word_it_is_built_on(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "notes.txt": "Council Notes\n\nThe army paraded new weapons through the square.\n\n"
+            "The army band played at the fair.\n"
+        },
+    )
+    answer = bot.ask("Which weaponry did the army parade?")  # "weaponry", "weapons"
+    assert answer.answered and "new weapons" in first_quote(answer)
 
 
 def test_a_missing_focus_means_not_in_the_sources(tmp_path: Path, make_corpus) -> None:
