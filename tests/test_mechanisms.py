@@ -74,6 +74,7 @@ def test_capitals_stand_for_their_countries() -> None:
         ("kremlin", "russia"),
         ("sensitive", "controversial"),  # "a politically sensitive topic"
         ("headache", "difficult"),  # "a headache for the defences"
+        ("legislation", "law"),  # "Which Chinese legislation ...?" -- "the Coast Guard Law"
     ],
 )
 def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
