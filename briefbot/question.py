@@ -159,6 +159,9 @@ class Query:
     # "And the U.S.?" after a question about Japan: the earlier names the new one takes
     # the place of; a sentence about them speaks of the earlier subject.
     replaced: frozenset[str] = frozenset()
+    # "Which places?", "On what date?": words that say what kind of answer is wanted,
+    # searched for only when nothing else is asked (a follow-up has the earlier words).
+    asking: frozenset[str] = frozenset()
     # "And the second?" after "What was the first reason?": the place of the list item
     # asked for, counted off in the document after the last quote.
     ordinal: int | None = None
@@ -436,6 +439,12 @@ def _set_aside(terms: tuple[str, ...], asking: Collection[str]) -> tuple[str, ..
 
 def parse(question: str, tokenizer: Tokenizer) -> Query:
     terms = tuple(dict.fromkeys(tokenizer.terms(question, question=True)))
+    aside: set[str] = set()
+
+    def set_aside(words: Collection[str]) -> tuple[str, ...]:
+        aside.update(t for t in terms if t in words)
+        return _set_aside(terms, words)
+
     focus = focus_term(question)
     kind = answer_kind(question)
     if kind == NAME:
@@ -446,25 +455,25 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     asks = {"date": DATE, "day": DATE, "year": YEAR}.get(asking.group(1)) if asking else None
     if asking:
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.
-        terms = _set_aside(terms, {stem(asking.group(1))})
+        terms = set_aside({stem(asking.group(1))})
     if _PERSONAL_NAME.search(question):
         # "What is Kishida's first name?": a person's name in full is the answer.
         asks = PERSONAL_NAME
-        terms = _set_aside(terms, _PERSONAL_NAME_WORDS)
+        terms = set_aside(_PERSONAL_NAME_WORDS)
     placing = _PLACE_WORD.search(question) if kind == PLACE else None
     if placing:
         # "Which place in Japan is named in connection with X?": "place" and "named" say
         # what kind of answer, not what it speaks of ("take place", "to name a few").
-        terms = _set_aside(terms, {stem(placing.group(1).lower()), *_NAMING_WORDS})
+        terms = set_aside({stem(placing.group(1).lower()), *_NAMING_WORDS})
     choosing = _CHOOSING.search(question)
     if choosing:
         # "Which of the two meetings was held online?": the number counts the things to
         # choose between, not what the answer speaks of ("the two countries").
-        terms = _set_aside(terms, {stem(choosing.group(1).lower())})
+        terms = set_aside({stem(choosing.group(1).lower())})
     part, part_words = asked_part(question)
     if part is not None:
         # "the author's conclusion": where to look, not what to look for.
-        terms = _set_aside(terms, part_words)
+        terms = _set_aside(terms, part_words)  # (and still where a follow-up looks)
     return Query(
         text=question,
         terms=terms,
@@ -479,6 +488,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         asks=asks,
         contrasted=_contrasted(question, tokenizer) & set(terms),
         described=_described(question, tokenizer) & set(terms),
+        asking=frozenset(aside),
     )
 
 
@@ -807,9 +817,14 @@ def with_context(
                 else f"{' '.join(context)} (in the {' '.join(own)} one)"
             ),
         )
+    # "Which places?" after a question about the bases: the earlier words say what to
+    # look for, so "places" is no longer searched ("took place").
+    asked = tuple(t for t in query.terms if t not in query.asking)
+    if asked != query.terms:
+        own = _surface(query.text, asked, tokenizer)
     return replace(
         query,
-        terms=query.terms + tuple(carried),
+        terms=asked + tuple(carried),
         kind=kind,
         carried=frozenset(carried),
         asks=query.asks or (previous.asks if kind == previous.kind else None),

@@ -2060,6 +2060,25 @@ def test_a_follow_up_naming_a_document_keeps_the_earlier_names(
     assert first_quote(answer) == "The Oslo council praised the new ferry."
 
 
+def test_a_follow_up_asking_only_for_a_kind_of_answer_searches_the_earlier_words(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "Which places?": "places" says a place is wanted; it is not searched for.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "notes.txt": "Harbour Notes\n\nThe council discussed flu cases at the harbour "
+            "schools, including Millbrook.\n\nThe harbour festival took place in May.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("Did the council discuss flu at the harbour schools?")
+    answer = session.ask("which places specifically?")
+    assert "including Millbrook" in first_quote(answer)
+    assert answer.searched == "council discuss flu harbour schools (from before)"
+
+
 def test_why_alone_asks_why_of_the_earlier_question(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
