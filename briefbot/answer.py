@@ -292,6 +292,10 @@ _NOVEL_ASKED = LazyPattern(
 # "In which city did they meet?": a place that is a city -- "in Tokyo", not "at the
 # Stimson Center" or "U.S.-Japan-Australia-India".
 _CITY_ASKED = LazyPattern(r"\b(?:city|cities|town|capital)\b", re.IGNORECASE)
+# "Which countries are building them?": a sentence that names several.
+_COUNTRIES_ASKED = LazyPattern(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|nations|states|governments)\b", re.IGNORECASE
+)
 _DUTY_ASKED = LazyPattern(
     r"\bwhose (?:job|move|turn|responsibility|task|duty|court)\b"
     r"|\bwho (?:has|needs|must|ought|should|is expected)(?: to)? (?:step up|act|move|lead|do|play|take)\b"
@@ -1712,6 +1716,7 @@ class Selector:
         weighty = query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text) is not None
         contrasting = _COMPARISON_ASKED.search(query.text) is not None
         city = query.kind == PLACE and _CITY_ASKED.search(query.text) is not None
+        several = _COUNTRIES_ASKED.search(query.text) is not None
         duty = _DUTY_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
@@ -1808,6 +1813,8 @@ class Selector:
                 # than "when a new administration comes into office".
                 if query.kind == TIME and query.asks is None and _POINT_IN_TIME.search(texts[i]):
                     score += self.tuning.cue_bonus
+            if several and matched[i] and len({x for x in raw[i] if is_country(x)}) > 1:
+                score += self.tuning.cue_bonus
             if novel and matched[i] and _NOVEL.search(texts[i]):
                 score += self.tuning.cue_bonus
             if weighty and matched[i] and _SIGNIFICANCE.search(texts[i]):

@@ -351,6 +351,19 @@ def test_how_many_needs_a_number_in_the_quote(tmp_path: Path, make_corpus) -> No
     assert not bot.ask("How many boats left the estuary at noon?").answered
 
 
+def test_which_countries_prefers_a_sentence_naming_several(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "drones.txt": "Drones\n\nCountries want the drones. The drones come from France, "
+            "Germany and Canada.\n\nThe fair sold apples.\n"
+        },
+    )
+    answer = bot.ask("Which countries make the new drones?")
+    assert "from France, Germany and Canada" in first_quote(answer)
+
+
 def test_where_needs_a_place_the_question_does_not_name(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
