@@ -287,8 +287,6 @@ _NOVEL_ASKED = LazyPattern(
     r"|\b(?:was|is|were|are) (?:it|that|this|these|those|they)(?: \w+)? (?:new|novel|unprecedented|a first)\b",
     re.IGNORECASE,
 )
-# "Whose job is it now?", "Who has to step up?": a sentence that puts the task on
-# someone ("it is up to Japan", "Japan needs to play a greater role").
 # "In which city did they meet?": a place that is a city -- "in Tokyo", not "at the
 # Stimson Center" or "U.S.-Japan-Australia-India".
 _CITY_ASKED = LazyPattern(r"\b(?:city|cities|town|capital)\b", re.IGNORECASE)
@@ -296,6 +294,8 @@ _CITY_ASKED = LazyPattern(r"\b(?:city|cities|town|capital)\b", re.IGNORECASE)
 _COUNTRIES_ASKED = LazyPattern(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|nations|states|governments)\b", re.IGNORECASE
 )
+# "Whose job is it now?", "Who has to step up?": a sentence that puts the task on
+# someone ("it is up to Japan", "Japan needs to play a greater role").
 _DUTY_ASKED = LazyPattern(
     r"\bwhose (?:job|move|turn|responsibility|task|duty|court)\b"
     r"|\bwho (?:has|needs|must|ought|should|is expected)(?: to)? (?:step up|act|move|lead|do|play|take)\b"
@@ -1768,7 +1768,7 @@ class Selector:
         for i, (start, end) in enumerate(spans):
             coverage = sum(weights[t] * f for t, f in strength[i].items()) / total
             pointed_at = pointing.get((para.n, i), ((), ()))[0]
-            listed = pointed_at and _LISTS_REASONS.match(texts[i]) is not None
+            listed = bool(pointed_at) and _LISTS_REASONS.match(texts[i]) is not None
             if pointed_at and (_CUES[REASON].search(texts[i]) or listed):
                 inherited: dict[str, float] = {}
                 for x in pointed_at:

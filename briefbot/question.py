@@ -473,7 +473,8 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     part, part_words = asked_part(question)
     if part is not None:
         # "the author's conclusion": where to look, not what to look for.
-        terms = _set_aside(terms, part_words)  # (and still where a follow-up looks)
+        # (Not asking words: a follow-up to it still looks in that part.)
+        terms = _set_aside(terms, part_words)
     return Query(
         text=question,
         terms=terms,
