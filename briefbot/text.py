@@ -260,6 +260,7 @@ def _phrasal_verbs() -> dict[tuple[str, str], str]:
 
 
 _PHRASAL = _phrasal_verbs()
+_ABOUT_NOUNS = frozenset("connection regard respect relation reference".split())
 # Two-word idioms of a question and the plain word for them: "Why is that a big deal?"
 # asks why it is important.
 _PLAIN_WORD = {("big", "deal"): "important", ("big", "deals"): "important"}
@@ -275,6 +276,10 @@ def _without_idioms(found: list[str]) -> list[str]:
             continue
         after = found[i + 1 : i + 3]
         if w == "order" and out[-1:] == ["in"] and after[:1] in (["to"], ["for"], ["that"]):
+            i += 1
+            continue
+        # "in connection with", "with regard to", "in relation to": "about", in more words.
+        if w in _ABOUT_NOUNS and out[-1:] in (["in"], ["with"]) and after[:1] in (["with"], ["to"]):
             i += 1
             continue
         idiom = next((n for n in _MEETING_IDIOMS if tuple(found[i : i + len(n)]) == n), None)

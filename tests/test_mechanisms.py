@@ -351,6 +351,19 @@ def test_how_many_needs_a_number_in_the_quote(tmp_path: Path, make_corpus) -> No
     assert not bot.ask("How many boats left the estuary at noon?").answered
 
 
+def test_in_connection_with_is_no_search_word(tmp_path: Path, make_corpus) -> None:
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "floods.txt": "Floods\n\nThe floods closed the rail connection to the coast for a "
+            "week.\n\nThe floods hit farms near the river, including Millbrook.\n"
+        },
+    )
+    answer = bot.ask("Which place was named in connection with the floods?")
+    assert "including Millbrook" in first_quote(answer)
+
+
 def test_which_countries_prefers_a_sentence_naming_several(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,

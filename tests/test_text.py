@@ -73,6 +73,15 @@ def test_in_order_to_says_nothing_about_what_is_asked():
     assert "order" in terms("Who signed the executive order?", question=True)
 
 
+def test_in_connection_with_says_about():
+    # "in connection with", "with regard to": "about" in more words, not a rail connection.
+    assert terms("Which town was named in connection with the floods?", question=True) == [
+        "town", "name", "flood",
+    ]
+    assert terms("What did it say with regard to trade?", question=True) == ["trade"]
+    assert "connect" in terms("Which rail connection was closed?", question=True)
+
+
 @pytest.mark.parametrize(
     "forms",
     [
