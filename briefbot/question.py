@@ -556,8 +556,12 @@ def _described(question: str, tokenizer: Tokenizer) -> frozenset[str]:
     return frozenset(out) - _RELATIVE
 
 
-# "rather than in person", "instead of face to face": up to the end of the clause.
-_CONTRAST = LazyPattern(r"\b(?:rather than|instead of|as opposed to)\b([^,;:?!]*)", re.IGNORECASE)
+# "rather than in person", "instead of face to face", "in contrast to the online one",
+# "unlike the online one": up to the end of the clause.
+_CONTRAST = LazyPattern(
+    r"\b(?:rather than|instead of|as opposed to|in contrast (?:to|with)|unlike)\b([^,;:?!]*)",
+    re.IGNORECASE,
+)
 
 
 # "Which place in Japan is named ...?": words that ask for a place, not what it is about.

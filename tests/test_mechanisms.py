@@ -491,6 +491,11 @@ def test_what_a_question_sets_aside_need_not_be_in_the_answer(
     )
     answer = bot.ask("Why were the talks held on a ship rather than in a Lyon hotel?")
     assert "held on a ship because" in first_quote(answer)
+    # ... and so is what "in contrast to" or "unlike" sets aside.
+    answer = bot.ask("Why were the talks held on a ship, in contrast to a Lyon hotel?")
+    assert "held on a ship because" in first_quote(answer)
+    answer = bot.ask("Unlike a Lyon hotel, why was a ship used for the talks?")
+    assert "held on a ship because" in first_quote(answer)
 
 
 def test_a_question_none_of_whose_words_the_documents_use_is_not_answered(
