@@ -363,9 +363,21 @@ _AHEAD = LazyPattern(
 _HOW_LONG_LASTED = LazyPattern(
     r"\bhow long did\b.*\b(?:last|go on|take|run|continue)\b", re.IGNORECASE
 )
-_LENGTH_OF_TIME = LazyPattern(
+_LENGTH = (
     r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many"
-    r"|a few|half an?)[\s-]+(?:hours?|minutes?|days?|weeks?|months?|years?)\b",
+    r"|a few|half an?)[\s-]+(?:hours?|minutes?|days?|weeks?|months?|years?)\b"
+)
+_LENGTH_OF_TIME = LazyPattern(_LENGTH, re.IGNORECASE)
+
+# "How soon after the summit did they meet?", "How long before ...?": the time between
+# two events -- "just days after", "two weeks later", not "so soon after".
+_INTERVAL_ASKED = LazyPattern(
+    r"\bhow (?:soon|long|many (?:hours|days|weeks|months|years)|much later|much earlier)"
+    r"\b.*\b(?:after|before|later|earlier|since)\b",
+    re.IGNORECASE,
+)
+_INTERVAL = LazyPattern(
+    rf"{_LENGTH}|\b(?:hours|days|weeks|months|years)\s+(?:after|before|later|earlier)\b",
     re.IGNORECASE,
 )
 
@@ -1718,6 +1730,7 @@ class Selector:
         city = query.kind == PLACE and _CITY_ASKED.search(query.text) is not None
         several = _COUNTRIES_ASKED.search(query.text) is not None
         duty = _DUTY_ASKED.search(query.text) is not None
+        interval = query.kind == TIME and _INTERVAL_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
         terms: list[list[str]] = []
@@ -1814,6 +1827,8 @@ class Selector:
                 if query.kind == TIME and query.asks is None and _POINT_IN_TIME.search(texts[i]):
                     score += self.tuning.cue_bonus
             if several and matched[i] and len({x for x in raw[i] if is_country(x)}) > 1:
+                score += self.tuning.cue_bonus
+            if interval and matched[i] and _INTERVAL.search(texts[i]):
                 score += self.tuning.cue_bonus
             if novel and matched[i] and _NOVEL.search(texts[i]):
                 score += self.tuning.cue_bonus

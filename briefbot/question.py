@@ -383,6 +383,7 @@ _WHAT_TIME = LazyPattern(
     r"\b(?:what|which)(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}?(date|day|year|month|time)s?\b"
 )
 _TERSE_TIME = LazyPattern(rf"{_TERSE}(date|day|year|month|time)s? (?:of|for)\b")
+_HOW_SOON = LazyPattern(r"\bhow (soon|long)\b")
 DATE, YEAR = "date", "year"
 PERSONAL_NAME = "personal name"
 # ("full name" is asked of a committee as well as of a person)
@@ -456,6 +457,11 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     if asking:
         # "On what date was the meeting?": "date" says what kind of answer, not its topic.
         terms = set_aside({stem(asking.group(1))})
+    how_soon = _HOW_SOON.search(lowered) if kind == TIME else None
+    if how_soon:
+        # "How soon after the summit did they meet?": "soon" asks for a time, and "so soon
+        # after the summit" in the text does not give one.
+        terms = set_aside({stem(how_soon.group(1))})
     if _PERSONAL_NAME.search(question):
         # "What is Kishida's first name?": a person's name in full is the answer.
         asks = PERSONAL_NAME

@@ -343,6 +343,29 @@ def test_an_amount_asked_in_a_unit_needs_that_unit_in_the_quote(
     assert make_bot(tmp_path, make_corpus, files).ask(question).answered is answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How soon after the parade did the harbour fair open?",
+        "How long after the parade was the harbour fair held?",
+    ],
+)
+def test_how_soon_after_wants_the_time_between(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
+    # "so soon after the parade" says it was soon, not how soon.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "fair.txt": "Fair\n\nHolding the harbour fair so soon after the parade was a gamble "
+            "for the town.\n\nThe harbour fair opened just days after the parade ended.\n"
+        },
+    )
+    answer = bot.ask(question)
+    assert first_quote(answer) == "The harbour fair opened just days after the parade ended."
+
+
 def test_how_many_needs_a_number_in_the_quote(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(tmp_path, make_corpus, TOWN)
     answer = bot.ask("How many boats left the harbour?")
