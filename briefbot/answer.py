@@ -1724,13 +1724,22 @@ class Selector:
             cue = _CALLED  # "What does Beijing call them?": a name given, not any name
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
-        novel = _NOVEL_ASKED.search(query.text) is not None
-        weighty = query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text) is not None
-        contrasting = _COMPARISON_ASKED.search(query.text) is not None
+        # What else the question asks for, each a sentence pattern that earns the cue
+        # bonus: something new, what a thing signals, a comparison, whose task it is, the
+        # time between two events.
+        wanted = [
+            found
+            for asked, found in (
+                (_NOVEL_ASKED.search(query.text), _NOVEL),
+                (query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text), _SIGNIFICANCE),
+                (_DUTY_ASKED.search(query.text), _DUTY),
+                (_COMPARISON_ASKED.search(query.text), _COMPARISON),
+                (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),
+            )
+            if asked
+        ]
         city = query.kind == PLACE and _CITY_ASKED.search(query.text) is not None
         several = _COUNTRIES_ASKED.search(query.text) is not None
-        duty = _DUTY_ASKED.search(query.text) is not None
-        interval = query.kind == TIME and _INTERVAL_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
         terms: list[list[str]] = []
@@ -1828,16 +1837,8 @@ class Selector:
                     score += self.tuning.cue_bonus
             if several and matched[i] and len({x for x in raw[i] if is_country(x)}) > 1:
                 score += self.tuning.cue_bonus
-            if interval and matched[i] and _INTERVAL.search(texts[i]):
-                score += self.tuning.cue_bonus
-            if novel and matched[i] and _NOVEL.search(texts[i]):
-                score += self.tuning.cue_bonus
-            if weighty and matched[i] and _SIGNIFICANCE.search(texts[i]):
-                score += self.tuning.cue_bonus
-            if duty and matched[i] and _DUTY.search(texts[i]):
-                score += self.tuning.cue_bonus
-            if contrasting and matched[i] and _COMPARISON.search(texts[i]):
-                score += self.tuning.cue_bonus
+            if matched[i]:
+                score += self.tuning.cue_bonus * sum(1 for p in wanted if p.search(texts[i]))
             if counted is not None and counted(texts[i]):
                 score += self.tuning.counted_bonus
             elif query.kind == NAME and counted is not None and reads_on:

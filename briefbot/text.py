@@ -260,7 +260,13 @@ def _phrasal_verbs() -> dict[tuple[str, str], str]:
 
 
 _PHRASAL = _phrasal_verbs()
-_ABOUT_NOUNS = frozenset("connection regard respect relation reference".split())
+# Nouns that frame a question between two prepositions and say nothing of its topic: "in
+# order to" (or for, that); "in connection with", "with regard to", "in relation to" say
+# "about" in more words.  Each: the words it may follow, the words it may precede.
+_ABOUT = ({"in", "with"}, {"with", "to"})
+_FRAMING_NOUNS = {"order": ({"in"}, {"to", "for", "that"})} | dict.fromkeys(
+    "connection regard respect relation reference".split(), _ABOUT
+)
 # Two-word idioms of a question and the plain word for them: "Why is that a big deal?"
 # asks why it is important.
 _PLAIN_WORD = {("big", "deal"): "important", ("big", "deals"): "important"}
@@ -275,11 +281,8 @@ def _without_idioms(found: list[str]) -> list[str]:
             i += 2
             continue
         after = found[i + 1 : i + 3]
-        if w == "order" and out[-1:] == ["in"] and after[:1] in (["to"], ["for"], ["that"]):
-            i += 1
-            continue
-        # "in connection with", "with regard to", "in relation to": "about", in more words.
-        if w in _ABOUT_NOUNS and out[-1:] in (["in"], ["with"]) and after[:1] in (["with"], ["to"]):
+        follows, precedes = _FRAMING_NOUNS.get(w, ((), ()))
+        if out and after and out[-1] in follows and after[0] in precedes:
             i += 1
             continue
         idiom = next((n for n in _MEETING_IDIOMS if tuple(found[i : i + len(n)]) == n), None)
