@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -60,6 +60,7 @@ from .question import (
 )
 from .sentences import sentence_spans
 from .text import (
+    IN_PERSON,
     LIGHT_VERBS,
     STOPWORDS,
     LazyPattern,
@@ -599,6 +600,16 @@ _CAPITAL_AS_PLACE = LazyPattern(
 )
 
 
+def _another_event(
+    found: Sequence[str], j: int, asked: Container[str], events: Container[str]
+) -> bool:
+    """Whether the word at ``found[j]`` describes an event named by a word the question
+    does not use: "virtual" in "the virtual Quad summit", asked about "the virtual 2+2"."""
+    after = found[j + 1 : j + 4]
+    k = next((n for n, a in enumerate(after) if a in events), None)
+    return bool(k) and any(b not in asked for b in after[:k])
+
+
 def _capitals_as_places(text: str) -> set[str]:
     """Stems of the capitals ``text`` names as places, not as their governments."""
     found = {stem((a or b).lower()) for a, b in _CAPITAL_AS_PLACE.findall(text)}
@@ -915,8 +926,8 @@ class Selector:
             called = {stem(w) for w in words(query.former_text) if w in EDITORIAL_WORDS}
             earlier |= {self._names[t] for t in called if t in self._names}
         routed = self._follow_up_document(query)
-        if not routed:
-            named |= self._described_document(query, alternatives)
+        if not routed and not named:
+            named = self._described_document(query, alternatives)
         only: set[str] = set()
         if self.tuning.named_document_only and named:
             only = set(named)  # "How does the editorial characterize ...?": its words only
@@ -1328,14 +1339,25 @@ class Selector:
     def _described_document(self, query: Query, alternatives: dict[str, dict[str, float]]) -> set[str]:
         """"What did the ministers release after the Tokyo talks?": the one document in
         which each word describing the event (or a relative of it) shares a paragraph
-        with a word for an event; none if more or none do."""
+        with a word for an event; none if more or none do.  A word that describes
+        another event there ("the virtual Quad summit") does not count."""
         events, with_event = self._events
+        asked = {a for forms in alternatives.values() for a in forms}
         docs: set[str] | None = None
-        for t in query.described - events - _GENERIC:
-            forms = alternatives.get(t, {t: 1.0})
+        for t in query.described - events - _GENERIC - query.contrasted:
+            # "the in-person talks" are not "the online ones", however related for answering.
+            forms = {t: 1.0} if t == IN_PERSON else alternatives.get(t, {t: 1.0})
             if any(map(is_date, forms)):
                 continue  # "the Jan. 2022 talks": a date chooses documents by their years
-            at = {self.paragraphs[p].doc for a in forms for p in self.index.positions(a) if p in with_event}
+            at = set()
+            for p in {p for a in forms for p in self.index.positions(a) if p in with_event}:
+                # "the virtual Quad summit" does not describe "the virtual 2+2".
+                found = self.tokenizer.terms(self.paragraphs[p].text)
+                if any(
+                    x in forms and not _another_event(found, j, asked, events)
+                    for j, x in enumerate(found)
+                ):
+                    at.add(self.paragraphs[p].doc)
             docs = at if docs is None else docs & at
         return docs if docs is not None and len(docs) == 1 and len(self.corpus.documents) > 1 else set()
 
@@ -1404,11 +1426,7 @@ class Selector:
                 t = stands.get(x, (x, 0.0))[0]
                 if t not in query.described or t in events or t not in strength[i]:
                     continue
-                if self._a_name(t, query):
-                    continue
-                after = found[j + 1 : j + 4]
-                k = next((n for n, a in enumerate(after) if a in events), None)
-                if k and any(b not in stands for b in after[:k]):
+                if not self._a_name(t, query) and _another_event(found, j, stands, events):
                     strength[i].pop(t)
 
     def _a_name(self, term: str, query: Query) -> bool:

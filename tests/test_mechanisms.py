@@ -1739,6 +1739,26 @@ def test_the_words_describing_a_meeting_choose_the_document_that_tells_of_it(
     assert "quota for salmon" in first_quote(answer)
 
 
+# "the virtual harbour summit" is another event than the meeting asked about.
+DESCRIBED_AMONG_OTHERS = {
+    "a_autumn.txt": "Autumn Round\n\nThe summit was held in Lyon, a week after the virtual "
+    "harbour summit.\n\nThe ministers approved a new quota for salmon.\n",
+    "b_spring.txt": "Spring Round\n\nThe summit was held online.\n\n"
+    "The ministers approved a new quota for trout.\n",
+}
+
+
+def test_a_word_describing_another_event_does_not_choose_its_document(
+    tmp_path: Path, make_corpus
+) -> None:
+    bot = make_bot(tmp_path, make_corpus, DESCRIBED_AMONG_OTHERS)
+    answer = bot.ask("What did the ministers approve at the virtual meeting?")
+    assert "quota for trout" in first_quote(answer)
+    # Held in person is the opposite of online, though related for answering "how".
+    answer = bot.ask("What did the ministers approve at the in-person meeting?")
+    assert "quota for trout" not in first_quote(answer)
+
+
 def test_a_named_piece_answers_alone(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(tmp_path, make_corpus, FESTIVALS)
     answer = bot.ask("What did crowds praise, according to Ann Lee?")
