@@ -291,9 +291,19 @@ _NOVEL_ASKED = LazyPattern(
 # "In which city did they meet?": a place that is a city -- "in Tokyo", not "at the
 # Stimson Center" or "U.S.-Japan-Australia-India".
 _CITY_ASKED = LazyPattern(r"\b(?:city|cities|town|capital)\b", re.IGNORECASE)
+# Roles that states play: "Which adversaries ...?" is answered by the countries named,
+# though the text need not call them adversaries.
+_STATE_ROLES_TEXT = """
+adversary adversaries rival rivals ally allies partner partners power powers neighbor
+neighbors neighbour neighbours competitor competitors foe foes enemy enemies opponent
+opponents
+"""
+_STATE_ROLES = frozenset(stem(w) for w in _STATE_ROLES_TEXT.split())
 # "Which countries are building them?": a sentence that names several.
 _COUNTRIES_ASKED = LazyPattern(
-    r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|nations|states|governments)\b", re.IGNORECASE
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|nations|states|governments"
+    rf"|{'|'.join(w for w in _STATE_ROLES_TEXT.split() if w.endswith('s'))})\b",
+    re.IGNORECASE,
 )
 # "Whose job is it now?", "Who has to step up?": a sentence that puts the task on
 # someone ("it is up to Japan", "Japan needs to play a greater role").
@@ -1486,6 +1496,8 @@ class Selector:
                 # "Which think tank is she with?" -- "... at the Stimson Center": a body
                 # asked for by its kind is answered by a name of that kind.
                 paraphrase = paraphrase or _BODY_NAME.search(quote) is not None
+            if query.focus in _STATE_ROLES and not self.index.doc_freq(query.focus):
+                paraphrase = paraphrase or any(map(is_country, self.tokenizer.terms(quote)))
             if not paraphrase and not any(self.index.holds(best.position, a) for a in focus):
                 return False
         if query.kind in (QUANTITY, TIME):

@@ -353,6 +353,13 @@ ONE_QUESTION = [
         id="which-countries-prefers-a-sentence-naming-several",
     ),
     pytest.param(
+        "Drones\n\nThe new drones, which Russia and Iran are building, fly low.\n\n"
+        "The drones are hard to see.\n",
+        "Which two adversaries are building the new drones?",
+        "which Russia and Iran are building",
+        id="a-role-states-play-is-answered-by-the-countries-named",  # no "adversary"
+    ),
+    pytest.param(
         "The Talks\n\nThe trade talks opened at Carlton Hall.\n\n"
         "Both envoys called the trade talks in Ottawa a success.\n",
         "In which city were the trade talks held?",
