@@ -545,7 +545,7 @@ def _described(question: str, tokenizer: Tokenizer) -> frozenset[str]:
     for i, word in enumerate(found):
         if word.lower() not in _DETERMINERS:
             continue
-        for j in range(i + 1, min(i + 5, len(found))):
+        for j in range(i + 1, min(i + 7, len(found))):
             w = found[j].lower()
             if w in ("one", "ones"):
                 out.update(tokenizer.terms(" ".join(found[i + 1 : j]), question=True))

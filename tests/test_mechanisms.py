@@ -1746,6 +1746,20 @@ def test_the_words_describing_a_meeting_choose_the_document_that_tells_of_it(
     assert "quota for salmon" in first_quote(answer)
 
 
+def test_a_long_name_may_stand_between_the_description_and_the_meeting(
+    tmp_path: Path, make_corpus
+) -> None:
+    meetings = {
+        "a_autumn.txt": "Autumn Round\n\nThe two-day harbour council summit was held in Lyon.\n\n"
+        "The ministers approved a new quota for salmon sold online.\n",
+        "b_spring.txt": "Spring Round\n\nThe two-day harbour council summit was held online.\n\n"
+        "The ministers approved a new quota for trout.\n",
+    }
+    bot = make_bot(tmp_path, make_corpus, meetings)
+    answer = bot.ask("What did the ministers approve at the online two-day harbour council summit?")
+    assert {c.doc for c in answer.citations} == {"b_spring"}  # the one held online
+
+
 # "the virtual harbour summit" is another event than the meeting asked about.
 DESCRIBED_AMONG_OTHERS = {
     "a_autumn.txt": "Autumn Round\n\nThe summit was held in Lyon, a week after the virtual "
