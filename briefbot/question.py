@@ -666,11 +666,14 @@ _SAYING_THAT = LazyPattern(
     r"|insist(?:s|ed)?|warn(?:s|ed)?|stress(?:es|ed)?|conclude[sd]?|know|knows|knew"
     r"|feel|feels|felt|worry|worries|worried|fear(?:s|ed)?) that\s+\w"  # not "Who said that?"
 )
-# "on that", "about this", "back then", "at the time": words that point back whatever the
-# question's length.
+# "on that", "about this", "back then", "at the time", "on that front": words that point
+# back whatever the question's length.
 _POINTING_BACK = LazyPattern(
     r"\b(?:on|about|with|of|after|before|for|to|from|by|than|like) (?:that|this)\W*$"
     r"|\b(?:back then|at that time|at the time|since then|until then|by then)\b|\bthen\W*$"
+    # a word that only stands for the topic before
+    r"|\b(?:that|this|those|these) (?:front|area|field|regard|respect|score|count|topic"
+    r"|subject|matter|sphere|domain|arena|issues?|points?)\b"
 )
 # "What about the other meeting?": the earlier question, asked of another document.
 # ("Was it the first one under Biden?" says which it was; "And the second one?" points.)

@@ -1865,6 +1865,9 @@ def test_words_that_point_back_make_a_follow_up_whatever_its_length(question: st
         # "that" after a verb of saying opens a clause; as its object it points back.
         ("Did both argue that repair helps?", False),
         ("Who said that?", True),
+        # A word that only stands for the topic before, at any length.
+        ("What part should the northern town and the city play on that front?", True),
+        ("Which bridges did the regional council close in that area last winter?", True),
     ],
 )
 def test_its_and_these_point_within_a_question_that_stands_on_its_own(
