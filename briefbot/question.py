@@ -35,6 +35,11 @@ CALLING = (
     r"|\bwhat(?:['’]s| is| was) ((?:[\w.\-]+ ){0,3}?[\w.\-]+)['’]s? (?:own )?(?:name|term)s? for\b"
 )
 
+# Words a question opens with when it is a sentence, not a terse noun phrase.
+_QUESTION_OPENERS = (
+    "who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|has|have|had"
+    "|can|could|will|would|should|must|may|might"
+)
 _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     # "Who wrote the Diplomat piece?": the byline, or the note about its author (not
     # "Where does the author of the piece work?", a question about them).
@@ -46,10 +51,13 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     ), AUTHOR),
     (LazyPattern(
         rf"{_OPENING}(who|whom|whose)\b"
-        r"|\bwhich ([\w\-]+ ){0,3}(officials?|ministers?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
+        r"|\bwhich ([\w\-]+ ){0,3}(officials?|ministers?|principals?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
         r"|members|representatives|envoys|delegates|participants|attendees|counterparts|lawmakers|politicians)\b"
         rf"|{_TERSE}names? of (?:the )?(?:[\w\-'’]+ ){{0,5}}(?:officials?|ministers?|people|persons?|leaders?"
         r"|secretar(?:y|ies)|diplomats?|participants|attendees|delegates)\b"
+        # "Japanese principals at the March talks?"
+        rf"|{_TERSE}(?!(?:{_QUESTION_OPENERS})\b)(?:[\w\-'’]+\s+){{0,2}}(?:officials|ministers|principals|participants|attendees"
+        r"|delegates|representatives|envoys|leaders|counterparts)\s+(?:at|in|for|from|of)\b"
     ), PERSON),
     # "How far along is X?" asks about progress, not a distance.
     (LazyPattern(
@@ -88,6 +96,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
         r"|\b(?:tell|give) me (the|its|their) ([\w\-]+ ){0,2}(name|title)s?\b"
         rf"|\bwhat (name|names)\b|{CALLING}"  # "What does Beijing call X?"
         rf"|{_TERSE}(?:name|title)s? (?:of|for)\b"
+        r"|^\W*[\w.\-]+['’]s (?:own )?(?:name|term)s? for\b"  # "Beijing's name for them?"
     ), NAME),
     # "What did the statement say about X?": the answer is somebody's words, in quotes.
     (LazyPattern(r"\b(say|says|said|state|stated|call|called|describe[sd]?|characteri[sz]e[sd]?|word|words|wording|language|phrase)\b"), WORDING),

@@ -1350,6 +1350,11 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("I wonder where the stalls came from", "place"),
         ("Do you know who opened the fair?", "person"),
         ("Explain the fair's rules.", "other"),
+        # Terse: the people asked for, a name someone gives (not a sentence that opens
+        # with a verb and names people on the way).
+        ("Danish principals at the Lyon fair?", "person"),
+        ("Lyon's name for the bridge?", "name"),
+        ("Did the ministers at the fair sign anything?", "other"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
