@@ -23,9 +23,16 @@ _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|si
 
 # "date of the Tokyo talks?", "reasons for the delay?": a question typed as the noun
 # phrase for what it asks.
+# Words a question opens with when it is a sentence, not a terse noun phrase.
+_QUESTION_OPENERS = (
+    "who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|has|have|had"
+    "|can|could|will|would|should|must|may|might"
+)
+# A question asked as a noun phrase ("Exact date of the fair?", "Case count for X?",
+# "Japanese principals at the talks?"): up to two words before the word that asks.
 _TERSE = (
     r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:the\s+)?"
-    r"(?:(?:exact|precise|specific|official|formal|full|total|rough|approximate|likely|calendar)\s+){0,2}"
+    rf"(?!(?:{_QUESTION_OPENERS})\b)(?:[\w\-'’]+\s+){{0,2}}?"
 )
 
 # "What does Beijing call X?", "What's Beijing's name for X?": a name asked for, and who
@@ -35,11 +42,6 @@ CALLING = (
     r"|\bwhat(?:['’]s| is| was) ((?:[\w.\-]+ ){0,3}?[\w.\-]+)['’]s? (?:own )?(?:name|term)s? for\b"
 )
 
-# Words a question opens with when it is a sentence, not a terse noun phrase.
-_QUESTION_OPENERS = (
-    "who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|has|have|had"
-    "|can|could|will|would|should|must|may|might"
-)
 _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     # "Who wrote the Diplomat piece?": the byline, or the note about its author (not
     # "Where does the author of the piece work?", a question about them).
@@ -56,7 +58,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
         rf"|{_TERSE}names? of (?:the )?(?:[\w\-'’]+ ){{0,5}}(?:officials?|ministers?|people|persons?|leaders?"
         r"|secretar(?:y|ies)|diplomats?|participants|attendees|delegates)\b"
         # "Japanese principals at the March talks?"
-        rf"|{_TERSE}(?!(?:{_QUESTION_OPENERS})\b)(?:[\w\-'’]+\s+){{0,2}}(?:officials|ministers|principals|participants|attendees"
+        rf"|{_TERSE}(?:officials|ministers|principals|participants|attendees"
         r"|delegates|representatives|envoys|leaders|counterparts)\s+(?:at|in|for|from|of)\b"
     ), PERSON),
     # "How far along is X?" asks about progress, not a distance.

@@ -1355,6 +1355,8 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("Danish principals at the Lyon fair?", "person"),
         ("Lyon's name for the bridge?", "name"),
         ("Did the ministers at the fair sign anything?", "other"),
+        ("Visitor count for the fair?", "quantity"),
+        ("Target date for the new bridge?", "time"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
