@@ -29,6 +29,7 @@ from .question import (
     AUTHOR,
     CALLING,
     CAPITALIZED_RUN,
+    CHOOSING,
     CLOSING,
     DATE,
     HEADING,
@@ -1763,7 +1764,8 @@ class Selector:
                 (_NOVEL_ASKED.search(query.text), _NOVEL),
                 (query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text), _SIGNIFICANCE),
                 (_DUTY_ASKED.search(query.text), _DUTY),
-                (_COMPARISON_ASKED.search(query.text), _COMPARISON),
+                # (not "Comparing the two meetings, which one ...?", a choice)
+                (_COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),
             )
             if asked

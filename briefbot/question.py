@@ -482,11 +482,12 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         # "Which place in Japan is named in connection with X?": "place" and "named" say
         # what kind of answer, not what it speaks of ("take place", "to name a few").
         terms = set_aside({stem(placing.group(1).lower()), *_NAMING_WORDS})
-    choosing = _CHOOSING.search(question)
+    choosing = CHOOSING.search(question)
     if choosing:
         # "Which of the two meetings was held online?": the number counts the things to
-        # choose between, not what the answer speaks of ("the two countries").
-        terms = set_aside({stem(choosing.group(1).lower())})
+        # choose between, not what the answer speaks of ("the two countries"); nor is
+        # "comparing" in "Comparing the two, which ...?" a comparison asked for.
+        terms = set_aside({stem(w) for w in words(choosing.group(0).lower())})
     part, part_words = asked_part(question)
     if part is not None:
         # "the author's conclusion": where to look, not what to look for.
@@ -587,7 +588,7 @@ _PLACE_WORD = LazyPattern(
 )
 _NAMING_WORDS = frozenset(stem(w) for w in "name names named naming".split())
 # "Which of the two ...", "comparing the three ...": a choice among things counted.
-_CHOOSING = LazyPattern(
+CHOOSING = LazyPattern(
     r"\b(?:of|comparing|between|each of|both of) (?:the|these|those) (two|three|four)\b",
     re.IGNORECASE,
 )

@@ -360,6 +360,13 @@ ONE_QUESTION = [
         id="a-role-states-play-is-answered-by-the-countries-named",  # no "adversary"
     ),
     pytest.param(
+        "Fairs\n\nThe spring fair was held indoors because of the rain.\n\n"
+        "Sales at the indoors fair compared well with last year.\n",
+        "Comparing the two fairs, which one was held indoors?",
+        "The spring fair was held indoors",
+        id="comparing-the-two-asks-for-a-choice-not-a-comparison",
+    ),
+    pytest.param(
         "The Talks\n\nThe trade talks opened at Carlton Hall.\n\n"
         "Both envoys called the trade talks in Ottawa a success.\n",
         "In which city were the trade talks held?",
