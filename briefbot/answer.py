@@ -1823,6 +1823,10 @@ class Selector:
             coverage = sum(weights[t] * f for t, f in strength[i].items()) / total
             pointed_at = pointing.get((para.n, i), ((), ()))[0]
             listed = bool(pointed_at) and _LISTS_REASONS.match(texts[i]) is not None
+            # "As a result, ..." tells what followed from the sentence before, not why.
+            consequence = _CONSEQUENCE.match(texts[i]) if query.kind == REASON else None
+            if consequence:
+                pointed_at = ()
             if pointed_at and (_CUES[REASON].search(texts[i]) or listed):
                 inherited: dict[str, float] = {}
                 for x in pointed_at:
@@ -1860,7 +1864,8 @@ class Selector:
             if city:
                 cued = bool(_capitals_as_places(texts[i]) & CITIES)
             else:
-                cued = cue is not None and (cue.search(texts[i]) or gives_cause or listed)
+                opening = consequence.end() if consequence else 0
+                cued = cue is not None and (cue.search(texts[i], opening) or gives_cause or listed)
             if matched[i] and cued:
                 score += self.tuning.cue_bonus
                 # "When did X take office?": "in January 2021" says when more plainly

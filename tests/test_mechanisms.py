@@ -367,6 +367,17 @@ ONE_QUESTION = [
         id="comparing-the-two-asks-for-a-choice-not-a-comparison",
     ),
     pytest.param(
+        "Ferry Notes\n\nThe ferry has run since 1990. When the council reviewed the crossing "
+        "in 1997, there was acknowledgement that a bridge over the strait was politically "
+        "controversial in Lyon. A bridge could suggest that the town would pay for it. As a "
+        "result, officials had to invent a ferry plan to discuss the crossing with Lyon. Even "
+        "though the latest plan stopped at a study of the strait, the mere mention of a bridge "
+        "shows how far things have come.\n",
+        "Why was talking about a bridge sensitive for Lyon back then?",
+        "politically controversial in Lyon",
+        id="as-a-result-tells-a-consequence-not-a-cause",
+    ),
+    pytest.param(
         "The Talks\n\nThe trade talks opened at Carlton Hall.\n\n"
         "Both envoys called the trade talks in Ottawa a success.\n",
         "In which city were the trade talks held?",
