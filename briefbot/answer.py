@@ -343,7 +343,7 @@ _COMPARISON = LazyPattern(
     re.IGNORECASE,
 )
 _NOVEL = LazyPattern(
-    r"\bfor the first time\b|\bunprecedented\b|\bfirst[- ]ever\b|\bnever before\b|\bnewly\b",
+    r"\bfor the first time\b|\bunprecedented\b|\bfirst[- ]ever\b|\bnever before\b",
     re.IGNORECASE,
 )
 

@@ -378,6 +378,13 @@ ONE_QUESTION = [
         id="as-a-result-tells-a-consequence-not-a-cause",
     ),
     pytest.param(
+        "Council\n\nThe council praised the newly built bridge as a landmark. The council "
+        "also for the first time banned cars from the bridge.\n\nThe council met in May.\n",
+        "What was new about how the council treated the bridge?",
+        "for the first time banned cars",
+        id="newly-built-is-recent-not-a-first",
+    ),
+    pytest.param(
         "The Talks\n\nThe trade talks opened at Carlton Hall.\n\n"
         "Both envoys called the trade talks in Ottawa a success.\n",
         "In which city were the trade talks held?",
