@@ -454,6 +454,8 @@ _LEANS_BACK = LazyPattern(
     re.IGNORECASE,
 )
 
+# "For instance, ...": an example of what the sentence before claims.
+_EXAMPLE = LazyPattern(r"\W*(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
 # "The talks drew notice. First, they were the first ...": the opening of a list of what
 # explains the sentence before, which it speaks of without naming.
 _LISTS_REASONS = LazyPattern(
@@ -2061,12 +2063,13 @@ class Selector:
             and (
                 _LEANS_BACK.match(sentence.para.text, spans[lo][0])
                 or _CONSEQUENCE.match(sentence.para.text, spans[lo][0])
+                or _EXAMPLE.match(sentence.para.text, spans[lo][0])
             )
             and spans[hi][1] - spans[lo - 1][0] <= self.tuning.max_quote_chars
         ):
             # "These four countries ...", "It was the first ...": the sentence before says
             # what it speaks of, so the quote keeps it; "As a result, ...": what it
-            # follows from.
+            # follows from; "For instance, ...": what it is an example of.
             lo -= 1
         text = sentence.para.text
         if (

@@ -385,6 +385,14 @@ ONE_QUESTION = [
         id="newly-built-is-recent-not-a-first",
     ),
     pytest.param(
+        "Harbour\n\nIn the past, the harbour board has set out the town's priorities at key "
+        "moments. For instance, past harbour plans have been used to fund the new pier.\n\n"
+        "The pier opened in May.\n",
+        "What have harbour plans traditionally been used for?",
+        "set out the town's priorities",
+        id="an-example-is-quoted-with-the-claim-it-illustrates",
+    ),
+    pytest.param(
         "The Talks\n\nThe trade talks opened at Carlton Hall.\n\n"
         "Both envoys called the trade talks in Ottawa a success.\n",
         "In which city were the trade talks held?",
