@@ -75,6 +75,7 @@ def test_capitals_stand_for_their_countries() -> None:
         ("sensitive", "controversial"),  # "a politically sensitive topic"
         ("headache", "difficult"),  # "a headache for the defences"
         ("legislation", "law"),  # "Which Chinese legislation ...?" -- "the Coast Guard Law"
+        ("installations", "bases"),  # "at American installations" -- "at U.S. military bases"
     ],
 )
 def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
