@@ -51,12 +51,12 @@ CAPITAL_SIDES = {stem("seoul"): "south", stem("pyongyang"): "north"}
 # "the Tokyo talks" (or session) are a meeting; "the previous meeting" is the last one
 # ("since last March"), a sense of "last" WordNet does not link to "previous"; "the
 # Pentagon" and "the Kremlin" stand for a ministry and a government, as capitals do (but
-# are no countries); a "politically sensitive" topic is a controversial one, and "a
-# headache" for someone is a problem, something difficult (WordNet has only the ache and
-# the worry); a piece of "legislation" is a law (WordNet: an act of lawmaking, a body of
-# statutes); a military "base" is an "installation" or a "facility" (WordNet reaches it
-# only through the compound "military installation").  Each line is a group of words
-# that stand for one another.
+# are no countries); a "politically sensitive" (touchy, delicate) topic is a
+# controversial one, and "a headache" for someone is a problem, something difficult
+# (WordNet has only the ache and the worry); a piece of "legislation" is a law (WordNet:
+# an act of lawmaking, a body of statutes); a military "base" is an "installation" or a
+# "facility" (WordNet reaches it only through the compound "military installation").
+# Each line is a group of words that stand for one another.
 _SINCE_WORDNET = """
 online virtual virtually remote remotely video videoconference videoconferencing teleconference
 covid coronavirus pandemic virus
@@ -64,7 +64,7 @@ meeting talks session
 previous last prior
 pentagon defense
 kremlin russia
-sensitive controversial
+sensitive controversial touchy delicate
 headache problem difficult
 law legislation statute
 base installation facility

@@ -73,6 +73,7 @@ def test_capitals_stand_for_their_countries() -> None:
         ("pentagon", "defense"),
         ("kremlin", "russia"),
         ("sensitive", "controversial"),  # "a politically sensitive topic"
+        ("touchy", "controversial"),
         ("headache", "difficult"),  # "a headache for the defences"
         ("legislation", "law"),  # "Which Chinese legislation ...?" -- "the Coast Guard Law"
         ("installations", "bases"),  # "at American installations" -- "at U.S. military bases"
