@@ -55,8 +55,9 @@ CAPITAL_SIDES = {stem("seoul"): "south", stem("pyongyang"): "north"}
 # controversial one, and "a headache" for someone is a problem, something difficult
 # (WordNet has only the ache and the worry); a piece of "legislation" is a law (WordNet:
 # an act of lawmaking, a body of statutes); a military "base" is an "installation" or a
-# "facility" (WordNet reaches it only through the compound "military installation").
-# Each line is a group of words that stand for one another.
+# "facility" (WordNet reaches it only through the compound "military installation"); the
+# "security situation" is the security "environment".  Each line is a group of words
+# that stand for one another.
 _SINCE_WORDNET = """
 online virtual virtually remote remotely video videoconference videoconferencing teleconference
 covid coronavirus pandemic virus
@@ -68,6 +69,7 @@ sensitive controversial touchy delicate
 headache problem difficult
 law legislation statute
 base installation facility
+situation environment
 """
 # How a meeting is held: "Was it held in person?" is answered by "it was held online".
 # (The tokenizer reads "in person" and "face to face" in a question as one word.)

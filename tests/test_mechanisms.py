@@ -77,6 +77,7 @@ def test_capitals_stand_for_their_countries() -> None:
         ("headache", "difficult"),  # "a headache for the defences"
         ("legislation", "law"),  # "Which Chinese legislation ...?" -- "the Coast Guard Law"
         ("installations", "bases"),  # "at American installations" -- "at U.S. military bases"
+        ("situation", "environment"),  # "the security situation" -- "environment"
     ],
 )
 def test_senses_newer_than_wordnet_are_related(word: str, relative: str) -> None:
