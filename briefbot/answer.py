@@ -515,6 +515,17 @@ _CALLED = LazyPattern(
 
 # How people name a newspaper's unsigned opinion piece.
 EDITORIAL_WORDS = ("editorial", "editorials")
+# Other names for a paper's own piece of opinion: "the op-ed", "the opinion piece".
+_OPINION_PIECE = LazyPattern(
+    r"\b(?:op-?eds?|opinion (?:piece|article|column|essay|page)s?|leading articles?)\b",
+    re.IGNORECASE,
+)
+
+
+def _calls_editorial(text: str) -> set[str]:
+    """The stem of "editorial" if ``text`` names the editorial in any of its names."""
+    named = any(w in EDITORIAL_WORDS for w in words(text)) or _OPINION_PIECE.search(text)
+    return {stem(EDITORIAL_WORDS[0])} if named else set()
 _YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
 
 
@@ -930,13 +941,13 @@ class Selector:
         # ("What about the editorial?"), one a follow-up turns to ("the online one", "the
         # other meeting"), one the earlier question named ("... in Tatsumi's piece").
         own = set(query.terms) - query.carried
-        own |= {stem(w) for w in words(query.text) if w in EDITORIAL_WORDS}
+        own |= _calls_editorial(query.text)
         named = {self._names[t] for t in self._calling_by_name(query, own)}
         earlier = {self._names[t] for t in query.carried if t in self._names}
         if query.former_text is not None and not named:
             # "What's the editorial's view on X? What does that cover?": a piece the
             # earlier question named by what it is, which is no search term to carry.
-            called = {stem(w) for w in words(query.former_text) if w in EDITORIAL_WORDS}
+            called = _calls_editorial(query.former_text)
             earlier |= {self._names[t] for t in called if t in self._names}
         routed = self._follow_up_document(query)
         if not routed and not named:
@@ -1676,9 +1687,7 @@ class Selector:
         document instead."""
         leaders = set().union(*self._leaders.values())
         for phrase in _speakers(query.text):
-            if {stem(w) for w in words(phrase)} & self.document_names or any(
-                w in EDITORIAL_WORDS for w in words(phrase)
-            ):
+            if {stem(w) for w in words(phrase)} & self.document_names or _calls_editorial(phrase):
                 continue
             for t in {stem(w.lower()) for w in _NAME_WORD.findall(phrase)} - query.carried:
                 if is_date(t):

@@ -1079,18 +1079,28 @@ def test_the_number_of_things_to_choose_between_is_not_a_search_word(
 # --- documents named by kind ------------------------------------------------------------
 
 
-def test_the_editorial_is_the_one_unsigned_piece(tmp_path: Path, make_corpus) -> None:
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the editorial say about the port tax?",
+        "What does the op-ed say about the port tax?",
+        "What does the opinion piece say about the port tax?",
+    ],
+)
+def test_the_editorial_is_the_one_unsigned_piece(
+    tmp_path: Path, make_corpus, question: str
+) -> None:
     bot = make_bot(
         tmp_path,
         make_corpus,
         {
             "a_signed.txt": "Ports Report\n\nBy Ann Lee\n\nThe new port tax will hurt small fishing "
-            "fleets, fishermen say.\n",
-            "b_unsigned.txt": "Ports: Act Now\n\nThe port tax is a mistake that the council must "
-            "reverse before the fishing season.\n",
+            "fleets, fishermen say of the port tax.\n",
+            "b_unsigned.txt": "Ports: Act Now\n\nThe tax on the port is a mistake that the "
+            "council must reverse before the fishing season.\n",
         },
     )
-    answer = bot.ask("What does the editorial say about the port tax?")
+    answer = bot.ask(question)
     assert answer.answered
     assert answer.citations[0].doc == "b_unsigned"
 
