@@ -526,6 +526,8 @@ def _calls_editorial(text: str) -> set[str]:
     """The stem of "editorial" if ``text`` names the editorial in any of its names."""
     named = any(w in EDITORIAL_WORDS for w in words(text)) or _OPINION_PIECE.search(text)
     return {stem(EDITORIAL_WORDS[0])} if named else set()
+
+
 _YEAR = LazyPattern(YEAR_PATTERN)  # fullmatch: a term that is a year
 
 

@@ -21,15 +21,14 @@ WORDING, ADVICE, NAME, AUTHOR, OTHER = "wording", "advice", "name", "author", "o
 # a new administration takes office?").
 _OPENING = r"^\W*(?:(?:and|but|so|then|also|or)\s+)?(?:(?:to|for|from|with|by|since|until|of)\s+)?"
 
-# "date of the Tokyo talks?", "reasons for the delay?": a question typed as the noun
-# phrase for what it asks.
 # Words a question opens with when it is a sentence, not a terse noun phrase.
 _QUESTION_OPENERS = (
     "who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did|has|have|had"
     "|can|could|will|would|should|must|may|might"
 )
-# A question asked as a noun phrase ("Exact date of the fair?", "Case count for X?",
-# "Japanese principals at the talks?"): up to two words before the word that asks.
+# A question typed as the noun phrase for what it asks ("Exact date of the fair?", "Case
+# count for X?", "Japanese principals at the talks?"): up to two words before the word
+# that asks.
 _TERSE = (
     r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:the\s+)?"
     rf"(?!(?:{_QUESTION_OPENERS})\b)(?:[\w\-'’]+\s+){{0,2}}?"
@@ -512,7 +511,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
 
 
 # "the online meeting", "the 2021 Tokyo talks", "the Kishida government's first 2+2":
-# a determiner, up to three words, and a noun for an event.
+# a determiner, up to five words, and a noun for an event.
 _EVENT_WORDS = frozenset(
     "meeting meetings talks summit summits session sessions conference conferences"
     " dialogue consultation consultations negotiations gathering forum visit trip".split()
