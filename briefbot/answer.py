@@ -664,6 +664,13 @@ class Selector:
         self._names, self._title_words = self._document_names()
         self._pointing_cache: dict[tuple[str, int], dict[_Place, _Pointer]] = {}
         self._country_cache: dict[tuple[str, str], bool] = {}
+        self._terms_cache: dict[int, list[str]] = {}
+
+    def _paragraph_terms(self, position: int) -> list[str]:
+        """The terms of the paragraph at ``position``, in order (read once per session)."""
+        if position not in self._terms_cache:
+            self._terms_cache[position] = self.tokenizer.terms(self.paragraphs[position].text)
+        return self._terms_cache[position]
 
     @cached_property
     def document_names(self) -> frozenset[str]:
@@ -1378,7 +1385,7 @@ class Selector:
             at = set()
             for p in {p for a in forms for p in self.index.positions(a) if p in with_event}:
                 # "the virtual Quad summit" does not describe "the virtual 2+2".
-                found = self.tokenizer.terms(self.paragraphs[p].text)
+                found = self._paragraph_terms(p)
                 if any(
                     x in forms and not _another_event(found, j, asked, events)
                     for j, x in enumerate(found)
@@ -1470,7 +1477,7 @@ class Selector:
             other = {s for s in CAPITAL_SIDES.values() if s != side}
             self._country_cache[key] = False
             for p in self.index.positions(country):
-                found = self.tokenizer.terms(self.paragraphs[p].text)
+                found = self._paragraph_terms(p)
                 if any(t == country and before not in other for before, t in zip([None, *found], found)):
                     self._country_cache[key] = True
                     break
