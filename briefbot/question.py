@@ -692,8 +692,9 @@ _OTHER = LazyPattern(
     r"\bthe other\b|\b(?:about|and|in|at|from|to|of) the (?:second|first) one\b"
     r"(?!\s+(?:under|since|for|of|held|with|after|before|in|by|ever)\b)"
 )
-# Pronouns that stand for what the earlier question named.
-_PRONOUN = LazyPattern(rf"\b({_PRONOUNS}|that)\b")
+# Pronouns that stand for what the earlier question named, and a "there" that ends the
+# question ("What outcome is Washington after there?").
+_PRONOUN = LazyPattern(rf"\b({_PRONOUNS}|that)\b|\bthere\W*$")
 
 
 _OTHER_NOUN = LazyPattern(r"\bthe other(?:\s+[\w+\-]+)?", re.IGNORECASE)

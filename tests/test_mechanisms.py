@@ -1647,6 +1647,24 @@ def test_a_pronoun_keeps_the_names_it_stands_for(tmp_path: Path, make_corpus) ->
     assert "Grey Rocks" in first_quote(answer)
 
 
+def test_there_at_the_end_keeps_the_names_it_points_back_to(tmp_path: Path, make_corpus) -> None:
+    # "What outcome does Oslo want there?": a new name joins the earlier ones, which
+    # "there" points back to, rather than taking their place.
+    bot = make_bot(
+        tmp_path,
+        make_corpus,
+        {
+            "levies.txt": "Levies\n\nThe board reviewed the Harbor Levy in May.\n\n"
+            "On the Harbor Levy, Oslo wants an outcome that is fair.\n"
+        },
+    )
+    session = bot.session()
+    session.ask("Did the board review the Harbor Levy?")
+    answer = session.ask("What outcome does Oslo want there?")
+    assert answer.searched is not None and "Harbor Levy" in answer.searched
+    assert "outcome that is fair" in first_quote(answer)
+
+
 def test_a_short_question_with_that_is_a_follow_up(tmp_path: Path, make_corpus) -> None:
     bot = make_bot(
         tmp_path,
