@@ -562,7 +562,7 @@ class Tuning:
     repeat_weight: float = 0.1
     # Yes/no questions: this share of how much of a sentence is question terms.
     density_weight: float = 0.3
-    long_sentence: int = 40  # terms
+    long_sentence: int = 30  # terms
     long_sentence_penalty: float = 0.05  # per that many terms beyond the first that many
     cue_bonus: float = 0.15  # for a sentence with what the question asks for (a date, ...)
     pointed_cause_share: float = 0.5  # "why": a cause of what it points back at, its words
@@ -573,6 +573,7 @@ class Tuning:
     related_match: float = 0.6
     related_known: float = 0.6  # the same for a question word the corpus also uses
     related_limit: int = 50  # words with more relatives than this are too vague to expand
+    related_sentence: int = 30  # terms; in a longer sentence, related words count in proportion
     focus_weight: float = 1.5  # the head noun of what is asked for
     contrasted_weight: float = 0.3  # "rather than in person": what the question sets aside
     leader_match: float = 0.3  # a country's leader's name ("Biden") standing for it
@@ -1806,7 +1807,10 @@ class Selector:
                 if f:
                     got[name] = max(got.get(name, 0.0), f)
             terms.append(own)
-            strength.append(got)
+            # A long sentence holds some relative of almost any word ("attaches" for
+            # "label", "speaks" for "mouth"): there a related word counts for less.
+            thinning = min(1.0, self.tuning.related_sentence / max(1, len(found)))
+            strength.append({t: f if f >= 1.0 else f * thinning for t, f in got.items()})
         if query.described:
             self._drop_other_events(query, raw, stands, strength)
         matched = tuple(frozenset(g) for g in strength)

@@ -256,6 +256,26 @@ def test_a_big_deal_asks_what_makes_it_important(tmp_path: Path, make_corpus) ->
     assert first_quote(answer) == "The dam is important because it protects the town from floods."
 
 
+def test_a_related_word_counts_for_less_in_a_very_long_sentence(tmp_path: Path, make_corpus) -> None:
+    # "label" meets "attaches" in a sentence of sixty words; a long sentence holds some
+    # relative of almost any word, and the short one names the plan itself.
+    sponge = (
+        "The mere fact that the mayor and the council not only chose the new harbor as their "
+        "first project of the year, but also were willing to move their weekly meetings and "
+        "their summer holidays so that they could debate it at length with their neighbours "
+        "and cousins from the northern coast while visiting the old market and the castle "
+        "gardens, speaks plainly to the importance that the town attaches to its ships, its "
+        "sailors, its fishing boats, its lighthouse keepers, its rowing clubs, its ferry "
+        "captains and its net makers."
+    )
+    files = {
+        "harbor.txt": "Harbor\n\nThe harbor plan is known as Blue Gate. Rain fell all week. "
+        f"The bakery sold bread. Cats slept in the sun. {sponge}\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask("What label does the harbor plan have?")
+    assert first_quote(answer) == "The harbor plan is known as Blue Gate."
+
+
 def test_a_question_mostly_in_words_the_documents_never_use_is_refused(
     tmp_path: Path, make_corpus
 ) -> None:
