@@ -32,6 +32,7 @@ from .question import (
     CHOOSING,
     CLOSING,
     DATE,
+    DUTY_ASKED,
     HEADING,
     LIGHT_FOCUS,
     LIST_ITEMS,
@@ -308,12 +309,6 @@ _COUNTRIES_ASKED = LazyPattern(
 )
 # "Whose job is it now?", "Who has to step up?": a sentence that puts the task on
 # someone ("it is up to Japan", "Japan needs to play a greater role").
-_DUTY_ASKED = LazyPattern(
-    r"\bwhose (?:job|move|turn|responsibility|task|duty|court)\b"
-    r"|\bwho (?:has|needs|must|ought|should|is expected)(?: to)? (?:step up|act|move|lead|do|play|take)\b"
-    r"|\bwho(?:['’]s| is) responsible\b",
-    re.IGNORECASE,
-)
 _DUTY = LazyPattern(
     r"\b(?:is|are|was|were) (?:now )?up to\b|\bneeds? to play a (?:greater|bigger|larger|more)\b"
     r"|\bresponsib(?:le|ility)\b|\bthe onus\b|\bdo (?:its|their|his|her) part\b",
@@ -900,6 +895,9 @@ class Selector:
             authored = self._authorship(query)
             if authored is not None:
                 return authored
+        whose_turn = self._whose_turn(query, max_citations or self.tuning.max_citations)
+        if whose_turn:
+            return True, whose_turn
         if query.part == HEADING:
             headlines = self._headlines(query, max_citations or self.tuning.max_citations)
             if headlines:
@@ -1348,6 +1346,27 @@ class Selector:
         terms = set(self.weights(query))
         return terms - self._calling_by_name(query, terms) <= asked_part(query.text)[1]
 
+    def _whose_turn(self, query: Query, limit: int) -> list[Citation]:
+        """"Whose move is it now, according to Tatsumi?": with nothing to search for but
+        whose task it is (and the piece, or its part, asked about), the sentences of that
+        piece that say whose it is ("Now it is up to Japan to ..."), in the part first."""
+        if not DUTY_ASKED.search(query.text):
+            return []
+        terms = set(self.weights(query)) - query.asking
+        if terms - self._calling_by_name(query, terms) - asked_part(query.text)[1]:
+            return []  # "Who has to step up on cyber defense?": a topic to search for
+        pieces = self._pieces_asked(query, named_only=True) or list(self.corpus.documents)
+        in_part = self._parts[query.part] if query.part is not None else set()
+        found = [
+            sentence
+            for doc in pieces
+            for para in doc.paragraphs
+            for sentence in self._plain_sentences(doc.id, para.n)
+            if _DUTY.search(para.text, sentence.start, sentence.end)
+        ]
+        found.sort(key=lambda s: (s.para.doc, s.para.n) not in in_part)
+        return [self._cite(i, s) for i, s in enumerate(found[:limit], start=1)]
+
     def _part_openings(self, query: Query, limit: int) -> list[Citation]:
         """The first sentence of the part asked about (its closing paragraph, its opening
         one, or both for a summary) of each piece asked about."""
@@ -1784,7 +1803,7 @@ class Selector:
             for asked, found in (
                 (_NOVEL_ASKED.search(query.text), _NOVEL),
                 (query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text), _SIGNIFICANCE),
-                (_DUTY_ASKED.search(query.text), _DUTY),
+                (DUTY_ASKED.search(query.text), _DUTY),
                 # (not "Comparing the two meetings, which one ...?", a choice)
                 (_COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),

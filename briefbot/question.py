@@ -441,6 +441,16 @@ def without_lead_in(question: str) -> str:
     return question[match.end() :] if match else question
 
 
+# "Whose move is it now?", "Who has to step up?": a question of whose task something is.
+# Its words ("move", "step up") ask for the one whose turn it is; they are not its topic.
+DUTY_ASKED = LazyPattern(
+    r"\bwhose (job|move|turn|responsibility|task|duty|court)\b"
+    r"|\bwho (?:has|needs|must|ought|should|is expected)(?: to)? (step up|act|move|lead|do|play|take)\b"
+    r"|\bwho(?:['’]s| is) (responsible)\b",
+    re.IGNORECASE,
+)
+
+
 def _set_aside(terms: tuple[str, ...], asking: Collection[str]) -> tuple[str, ...]:
     """``terms`` without the words that only say how the question asks, unless nothing
     else would be left to search for."""
@@ -481,6 +491,11 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         # "Which place in Japan is named in connection with X?": "place" and "named" say
         # what kind of answer, not what it speaks of ("take place", "to name a few").
         terms = set_aside({stem(placing.group(1).lower()), *_NAMING_WORDS})
+    duty = DUTY_ASKED.search(question)
+    if duty:
+        terms = set_aside(tokenizer.terms(duty.group(0), question=True))
+        if kind == PERSON:
+            kind = OTHER  # whose turn it is may be a country's ("it is up to Japan")
     choosing = CHOOSING.search(question)
     if choosing:
         # "Which of the two meetings was held online?": the number counts the things to

@@ -122,6 +122,34 @@ def test_who_has_to_act_is_answered_by_the_sentence_that_puts_the_task_on_someon
     assert first_quote(answer) == "Now it is up to the Port Board to repair the harbour wall."
 
 
+WHOSE_TURN = {
+    "a_signed.txt": "Harbor Report\n\nBy Ann Lee\n\nThe harbor talks went well for both "
+    "sides.\n\nThe talks gave Jorvik the help it needed. Now it is up to Jorvik to do its "
+    "part to keep the harbor open.\n\nAnn Lee is a fellow at the Sea Institute.\n",
+    "b_unsigned.txt": "Harbor Talks\n\nTo keep the harbor open, Lund itself needs to play a "
+    "greater role.\n\nThe harbor talks began in May.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # nothing to search for but whose turn it is, in the piece named by its author
+        ("So whose move is it now, according to Lee?", "Now it is up to Jorvik"),
+        ("Ann Lee's bottom line: who has to step up now?", "Now it is up to Jorvik"),
+        # "step up" asks whose task; a country's is an answer to "who"
+        ("Who has to step up to keep the harbor open, according to the unsigned piece?",
+         "Lund itself needs to play a greater role"),
+    ],
+)
+def test_whose_turn_is_answered_by_the_sentence_that_puts_the_task_on_someone(
+    tmp_path: Path, make_corpus, question: str, expected: str
+) -> None:
+    answer = make_bot(tmp_path, make_corpus, WHOSE_TURN).ask(question)
+    assert answer.answered
+    assert expected in first_quote(answer)
+
+
 def test_the_previous_meeting_is_the_one_since_last_named(tmp_path: Path, make_corpus) -> None:
     # "In the previous ten years" holds more of the question's words; "since last June"
     # says when the previous summit was.
