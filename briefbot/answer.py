@@ -31,6 +31,7 @@ from .question import (
     CAPITALIZED_RUN,
     CHOOSING,
     CLOSING,
+    COMPARISON_ASKED,
     DATE,
     DUTY_ASKED,
     HEADING,
@@ -328,10 +329,6 @@ _SIGNIFICANCE = LazyPattern(
 )
 # "How is that different from the Trump years?", "How does X compare with Y?": a
 # sentence that sets one thing against another.
-_COMPARISON_ASKED = LazyPattern(
-    r"\b(?:differ(?:s|ed|ent|ence)?|compar(?:e|es|ed|ing)|contrast(?:s|ed)?|unlike|versus|vs)\b",
-    re.IGNORECASE,
-)
 _COMPARISON = LazyPattern(
     r"\b(?:compared (?:to|with)|than|unlike|in contrast|whereas|rather than|predecessors?"
     r"|previous|far (?:less|more)|unprecedented|differen(?:t|ce|tly))\b",
@@ -1805,7 +1802,7 @@ class Selector:
                 (query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text), _SIGNIFICANCE),
                 (DUTY_ASKED.search(query.text), _DUTY),
                 # (not "Comparing the two meetings, which one ...?", a choice)
-                (_COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
+                (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),
             )
             if asked

@@ -441,6 +441,12 @@ def without_lead_in(question: str) -> str:
     return question[match.end() :] if match else question
 
 
+# "How does X differ from Y?", "compared with earlier ones": a comparison asked for.  Its
+# words say what kind of answer, not what it is about.
+COMPARISON_ASKED = LazyPattern(
+    r"\b(?:differ(?:s|ed|ent|ence)?|compar(?:e|es|ed|ing)|contrast(?:s|ed)?|unlike|versus|vs)\b",
+    re.IGNORECASE,
+)
 # "Whose move is it now?", "Who has to step up?": a question of whose task something is.
 # Its words ("move", "step up") ask for the one whose turn it is; they are not its topic.
 DUTY_ASKED = LazyPattern(
@@ -491,6 +497,9 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         # "Which place in Japan is named in connection with X?": "place" and "named" say
         # what kind of answer, not what it speaks of ("take place", "to name a few").
         terms = set_aside({stem(placing.group(1).lower()), *_NAMING_WORDS})
+    comparing = [m.group(0) for m in COMPARISON_ASKED.finditer(question)]
+    if comparing and not CHOOSING.search(question):
+        terms = set_aside(tokenizer.terms(" ".join(comparing), question=True))
     duty = DUTY_ASKED.search(question)
     if duty:
         terms = set_aside(tokenizer.terms(duty.group(0), question=True))

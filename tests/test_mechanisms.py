@@ -122,6 +122,20 @@ def test_who_has_to_act_is_answered_by_the_sentence_that_puts_the_task_on_someon
     assert first_quote(answer) == "Now it is up to the Port Board to repair the harbour wall."
 
 
+def test_the_words_asking_for_a_comparison_are_not_searched_for(tmp_path: Path, make_corpus) -> None:
+    # "compared with earlier plans" asks for a comparison ("far more than"); the sentence
+    # that happens to say "compared with" about something else does not answer.
+    files = {
+        "budget.txt": "Budget\n\nThe plan for the bridge is set out in full detail, far more "
+        "than in any plan before.\n\nThe harbor is quiet compared with the bridge, and the "
+        "plan for it is short.\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask(
+        "How detailed is the plan for the bridge compared with earlier plans?"
+    )
+    assert first_quote(answer).startswith("The plan for the bridge is set out in full detail")
+
+
 WHOSE_TURN = {
     "a_signed.txt": "Harbor Report\n\nBy Ann Lee\n\nThe harbor talks went well for both "
     "sides.\n\nThe talks gave Jorvik the help it needed. Now it is up to Jorvik to do its "
