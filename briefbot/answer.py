@@ -373,6 +373,17 @@ _LENGTH = (
 )
 _LENGTH_OF_TIME = LazyPattern(_LENGTH, re.IGNORECASE)
 
+# "How long has that group been meeting?", "Since when ...?": how long something has gone
+# on -- "since 2007", "for two decades", not "just days after".
+_ONGOING_ASKED = LazyPattern(
+    r"\bhow long (?:has|have|had)\b(?!.*\b(?:after|before|since)\b)|\bsince when\b", re.IGNORECASE
+)
+_ONGOING = LazyPattern(
+    rf"\bsince\b|\bfor (?:the (?:past|last) )?{_LENGTH}"
+    r"|\bfor (?:the (?:past|last) )?(?:\w+ )?(?:years|decades|centuries)\b",
+    re.IGNORECASE,
+)
+
 # "How soon after the summit did they meet?", "How long before ...?": the time between
 # two events -- "just days after", "two weeks later", not "so soon after".
 _INTERVAL_ASKED = LazyPattern(
@@ -1559,6 +1570,9 @@ class Selector:
             if query.kind == TIME and _ASKS_AHEAD.search(query.text):
                 if not _AHEAD.search(quote):
                     return False
+            if query.kind == TIME and _ONGOING_ASKED.search(query.text):
+                if not _ONGOING.search(quote):
+                    return False
             # "How long did the meeting last?": a length of time, not a date or "since".
             if query.kind == TIME and _HOW_LONG_LASTED.search(query.text):
                 if not _LENGTH_OF_TIME.search(quote):
@@ -1804,6 +1818,7 @@ class Selector:
                 # (not "Comparing the two meetings, which one ...?", a choice)
                 (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),
+                (query.kind == TIME and _ONGOING_ASKED.search(query.text), _ONGOING),
             )
             if asked
         ]

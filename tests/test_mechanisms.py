@@ -1830,6 +1830,19 @@ def test_the_owner_of_what_is_asked_must_be_named(tmp_path: Path, make_corpus) -
     assert not bot.ask("By how much did Bergen's harbour budget grow?").answered
 
 
+def test_how_long_something_has_gone_on_is_answered_by_since_not_by_a_date(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "How long has X been meeting?" asks since when: "since 1990", not "in May".
+    files = {
+        "club.txt": "Club\n\nThe chess club held a meeting in May, just days after the town "
+        "fair. Its members have gathered on Fridays since 1990.\n\nThe library opened in June.\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask("How long has the chess club been meeting?")
+    assert answer.answered
+    assert "since 1990" in first_quote(answer)
+
+
 # --- which document may answer -----------------------------------------------------------
 
 FESTIVALS = {
