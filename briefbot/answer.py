@@ -1016,9 +1016,11 @@ class Selector:
             k = self.tuning.candidates
             ranked = self.index.top(list(search), k, weights=search, among=among) or ranked
         bare = query.after is not None and query.carried and set(query.terms) <= query.carried
-        if bare:
-            # "Why?", "what does it say after that": the quoted paragraph and the next one
-            # compete whatever their words.
+        # "Why?", "what does it say after that": the quoted paragraph and the next one
+        # compete whatever their words -- as they do for "So why is that hard?" or "So what
+        # must Japan do?", which ask what the passage goes on to say.
+        asks_onward = query.after is not None and query.carried and query.kind in (REASON, ADVICE)
+        if bare or asks_onward:
             doc, n = query.after[0], query.after[1]
             near = [self._positions[(doc, m)] for m in (n, n + 1) if (doc, m) in self._positions]
             ranked += [(i, 0.0) for i in near if i not in {r for r, _ in ranked}]

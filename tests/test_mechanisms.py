@@ -1331,6 +1331,21 @@ def test_a_why_follow_up_with_words_of_its_own_is_not_answered_by_the_last_quote
     assert "long detour" in first_quote(answer)
 
 
+def test_a_why_follow_up_reads_on_into_the_next_paragraph(tmp_path: Path, make_corpus) -> None:
+    # "Why are they hard to move?" after a quote about the ploughs: the next paragraph
+    # gives the cause, though nine others match "hard to move" better and outrank it.
+    museum = "".join(f"\n\nPlough number {i} in the museum is hard to move." for i in range(1, 10))
+    files = {
+        "camps.txt": "Camps\n\nThe council bought snow ploughs for the camps near Lund.\n\n"
+        f"Because the old roads are narrow, the machines are hard to turn.{museum}\n"
+    }
+    session = make_bot(tmp_path, make_corpus, files).session()
+    session.ask("What did the council buy for the camps?")
+    answer = session.ask("Why are they hard to move?")
+    assert answer.answered
+    assert first_quote(answer) == "Because the old roads are narrow, the machines are hard to turn."
+
+
 # --- two documents, two dates -------------------------------------------------------------
 
 TWO_MEETINGS = {
