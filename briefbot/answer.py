@@ -1311,6 +1311,10 @@ class Selector:
         headline?" asks about: those it names or, naming none (and not ``named_only``),
         the one its words find first -- or, when they find none ("What are the
         headlines?"), all of them."""
+        if query.elsewhere and query.after is not None:
+            # "What's the Diplomat piece's headline? And the other one?": the pieces other
+            # than the one just quoted.
+            return [d for d in self.corpus.documents if d.id != query.after[0]]
         named = {self._names[t] for t in query.terms if t in self._names}
         named |= {self._names[stem(w)] for w in words(query.text) if stem(w) in self._names}
         if named_only:

@@ -846,10 +846,16 @@ def with_context(
             )
     if elsewhere or selecting:
         # The earlier question, asked again of the one these words point to.  Shown
-        # without the dates that picked out the earlier one, which the search drops.
+        # without the dates that picked out the earlier one, which the search drops, and
+        # without the words that named the part it asked about ("How does the editorial
+        # end? And the other piece?"): the part itself is asked of the other one.
+        if query.part is None and previous.part is not None:
+            part_words = asked_part(previous.text)[1]
+            carried = [t for t in carried if t not in part_words]
+            context = _surface(previous.text, tuple(carried), tokenizer) or [f"the {previous.part}"]
         if elsewhere:
             undated = tuple(t for t in carried if not is_date(t))
-            context = _surface(previous.text, undated, tokenizer)
+            context = _surface(previous.text, undated, tokenizer) or context
         return replace(
             query,
             terms=tuple(carried) + query.terms,
@@ -858,6 +864,7 @@ def with_context(
             former_names=frozenset(carried) & previous.specific,
             pointers=frozenset(carried) & _pointing_names(previous),
             focus=previous.focus,
+            part=query.part or previous.part,  # "What's its headline? And the other one's?"
             elsewhere=elsewhere,
             asks=query.asks or previous.asks,
             polar=previous.polar,

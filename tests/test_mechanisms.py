@@ -2443,6 +2443,24 @@ def test_and_the_editorials_asks_for_the_same_part_of_that_piece(tmp_path: Path,
 
 
 @pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("headline of Ann Lee's essay?", "Our View"),
+        ("How does Ann Lee's essay conclude?", "The town should fund the harbour wall this year."),
+    ],
+)
+def test_and_the_other_one_asks_for_the_same_part_of_the_other_piece(
+    tmp_path: Path, make_corpus, first: str, expected: str
+) -> None:
+    session = make_bot(tmp_path, make_corpus, AUTHORED).session()
+    assert session.ask(first).answered
+    answer = session.ask("And the other one?")
+    assert answer.answered
+    assert first_quote(answer) == expected
+    assert "(in the other one)" in (answer.searched or "")
+
+
+@pytest.mark.parametrize(
     ("question", "quotes"),
     [
         ("How does Ann Lee's essay conclude?", ["The fishing fleet has shrunk by half."]),
