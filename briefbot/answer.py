@@ -490,6 +490,13 @@ _CONSEQUENCE = LazyPattern(
 )
 
 # "First, ...", "One reason is ...": a sentence giving the grounds for the one before.
+# "A reference to that topic could suggest ...", "This is ...": a sentence about the one
+# before it, which it goes on to explain.
+_POINTS_BACK = LazyPattern(
+    r"\W*(?:(?:this|that|these|those|such|it)\b"
+    r"|(?:\w+\W+){1,4}?(?:this|that|these|those)\s+(?!the\b|a\b|an\b|it\b|they\b)[a-z]+\b)",
+    re.IGNORECASE,
+)
 _GROUNDS = LazyPattern(
     r"\W*(?:first(?:ly)?,|for one,|one reason|this is because|that is because|the reason)",
     re.IGNORECASE,
@@ -2147,7 +2154,7 @@ class Selector:
             sentence.wants is _CUES[REASON]
             and hi + 1 < len(spans)
             and not _CUES[REASON].search(text, spans[lo][0], spans[hi][1])
-            and _GROUNDS.match(text, spans[hi + 1][0])
+            and (_GROUNDS.match(text, spans[hi + 1][0]) or _POINTS_BACK.match(text, spans[hi + 1][0]))
             and spans[hi + 1][1] - spans[lo][0] <= self.tuning.max_quote_chars
         ):
             # "Why did the fair draw crowds?" -- "The fair drew bigger crowds than usual.

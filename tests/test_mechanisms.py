@@ -1653,6 +1653,19 @@ def test_a_why_quote_that_states_the_claim_goes_on_to_its_grounds(
     )
 
 
+def test_why_quotes_the_sentence_that_goes_on_to_explain_the_claim(tmp_path: Path, make_corpus) -> None:
+    # "It was controversial. A vote for that plan could mean ...": the sentence that
+    # points back at the claim explains it, with no word of cause.
+    files = {
+        "bridge.txt": "Bridge\n\nThe council debated the bridge plan in 1990, and it was "
+        "controversial in the town. A vote for that plan could mean higher taxes for every "
+        "farmer. The library opened in June.\n\nThe mayor likes boats.\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask("Why was the bridge plan controversial?")
+    assert answer.answered
+    assert first_quote(answer).endswith("A vote for that plan could mean higher taxes for every farmer.")
+
+
 def test_a_quote_opening_as_a_result_keeps_what_it_follows_from(
     tmp_path: Path, make_corpus
 ) -> None:
