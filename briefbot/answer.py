@@ -585,6 +585,7 @@ class Tuning:
     related_limit: int = 50  # words with more relatives than this are too vague to expand
     related_sentence: int = 30  # terms; in a longer sentence, related words count in proportion
     focus_weight: float = 1.5  # the head noun of what is asked for
+    topic_weight: float = 3.0  # "On economic security, ...": the topic a question opens with
     contrasted_weight: float = 0.3  # "rather than in person": what the question sets aside
     leader_match: float = 0.3  # a country's leader's name ("Biden") standing for it
     same_document_bonus: float = 0.2  # a follow-up: the last answer's document
@@ -811,7 +812,9 @@ class Selector:
                 w *= self.tuning.follow_up_weight  # what the follow-up itself asks about
             if t in LIGHT_VERBS:
                 w *= self.tuning.light_verb_weight
-            if t == query.focus:
+            if t in query.topic:
+                w *= self.tuning.topic_weight
+            elif t == query.focus:
                 w *= self.tuning.focus_weight
             if t in query.contrasted:
                 w *= self.tuning.contrasted_weight

@@ -172,6 +172,8 @@ class Query:
     # "Which places?", "On what date?": words that say what kind of answer is wanted,
     # searched for only when nothing else is asked (a follow-up has the earlier words).
     asking: frozenset[str] = frozenset()
+    # "On economic security, what role ...?": the topic the question opens by setting.
+    topic: frozenset[str] = frozenset()
     # "And the second?" after "What was the first reason?": the place of the list item
     # asked for, counted off in the document after the last quote.
     ordinal: int | None = None
@@ -531,7 +533,26 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         contrasted=_contrasted(question, tokenizer) & set(terms),
         described=_described(question, tokenizer) & set(terms),
         asking=frozenset(aside),
+        topic=_topic(question, tokenizer) & set(terms),
     )
+
+
+# "On economic security, ...", "When it comes to trade, ...": a topic set before the
+# question asks about it (not "On March 16, ...", a date).
+_TOPIC_OPENING = LazyPattern(
+    r"^\W*(?:on|regarding|concerning|as for|as to|when it comes to|in terms of|with regard to"
+    r"|with respect to|on the (?:subject|topic|issue|question|matter) of)\s+([^,?;:]+)[,;:]",
+    re.IGNORECASE,
+)
+
+
+def _topic(question: str, tokenizer: Tokenizer) -> frozenset[str]:
+    """The terms of the topic the question opens with, if it opens with one."""
+    found = _TOPIC_OPENING.match(question)
+    if found is None or re.search(r"\d", found.group(1)):
+        return frozenset()
+    terms = tokenizer.terms(found.group(1), question=True)
+    return frozenset() if any(is_date(t) for t in terms) else frozenset(terms)
 
 
 # "the online meeting", "the 2021 Tokyo talks", "the Kishida government's first 2+2":

@@ -328,6 +328,21 @@ def test_a_question_mostly_in_words_the_documents_never_use_is_refused(
     assert bot.ask("Where was the automobile fixed?").answered  # in other words, all known
 
 
+def test_the_topic_a_question_opens_with_weighs_most(tmp_path: Path, make_corpus) -> None:
+    # "On harbor fees, what role ...?": the answer is about harbor fees; the sentence that
+    # holds "role" and "play" twice over is not.
+    files = {
+        "town.txt": "Town\n\nThe council must play a bigger role in the town, and it should play "
+        "that role well.\n\nFor harbor fees, the council wants firm rules for the region.\n\n"
+        "Harbor fees rose in May.\n\nThe library opened in June.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    answer = bot.ask("On harbor fees, what role should the council play?")
+    assert first_quote(answer) == "For harbor fees, the council wants firm rules for the region."
+    # A date that opens the question is no topic.
+    assert bot.query("On May 3, what role did the council play?").topic == frozenset()
+
+
 # --- focus: the thing asked for must be spoken of ---------------------------------------
 
 TOWN = {
