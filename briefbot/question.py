@@ -75,6 +75,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
         rf"{_OPENING}when\b(?!\s+it\s+comes\s+to\b)"
         r"|\b(what|which)( is| was| are| were|'s|’s)?( the| its| their)?"
         r" ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)s?\b"
+        r"(?!\s+(?:jobs?|trips?|care|off|zones?|shifts?)\b)"  # not "What's her day job?"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
         rf"|{_TERSE}(?:date|day|year|month|deadline|timing|timeline)s? (?:of|for)\b"
     ), TIME),

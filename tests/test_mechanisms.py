@@ -1495,6 +1495,9 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         ("Did the ministers at the fair sign anything?", "other"),
         ("Visitor count for the fair?", "quantity"),
         ("Target date for the new bridge?", "time"),
+        # "day job" is a job, not a day.
+        ("And what's their day job?", "other"),
+        ("What's the day of the fair?", "time"),
     ],
 )
 def test_a_question_word_sets_the_kind_only_where_it_opens_the_question(
