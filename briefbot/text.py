@@ -102,6 +102,7 @@ australians australia british britain french france german germany germans germa
 taiwan filipino philippines vietnamese vietnam ukrainian ukraine ukrainians ukraine israeli
 israel israelis israel iranian iran iranians iran canadian canada canadians canada mexican
 mexico european europe europeans europe
+prc china dprk korea
 """.split()
 
 US_TOKEN = "unitedst"

@@ -159,6 +159,9 @@ def test_british_and_american_spellings_meet(british, american):
         ("Jan", "January"),
         ("sept", "september"),
         ("DC", "Washington"),
+        # a country's initials, and its people, name the country
+        ("PRC", "China"),
+        ("Chinese", "China"),
     ],
 )
 def test_short_forms_typed_in_haste_meet_their_words(short, word):
