@@ -393,7 +393,7 @@ def focus_term(question: str) -> str | None:
 
 # "On what date", "in which exact calendar year": the time asked for, and how precisely.
 _WHAT_TIME = LazyPattern(
-    r"\b(?:what|which)(?:['’]s)?\s+(?:[\w'’]+\s+){0,3}?(date|day|year|month|time)s?\b"
+    r"\b(?:what|which)(?:['’]s)?\s+(?:[\w'’]+\s+){0,4}?(date|day|year|month|time)s?\b"
 )
 _TERSE_TIME = LazyPattern(rf"{_TERSE}(date|day|year|month|time)s? (?:of|for)\b")
 _HOW_SOON = LazyPattern(r"\bhow (soon|long)\b")

@@ -2813,6 +2813,7 @@ def test_what_date_weighs_the_date_as_the_kind_not_the_topic() -> None:
         ("On what exact calendar date was the fair held?", "date"),
         ("In which year did the fair open?", "year"),
         ("What was the exact date of the fair?", "date"),
+        ("What was the exact calendar date of the fair?", "date"),
         ("What's the year the fair opened?", "year"),
         ("When was the fair held?", None),
     ],
