@@ -52,7 +52,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     ), AUTHOR),
     (LazyPattern(
         rf"{_OPENING}(who|whom|whose)\b"
-        r"|\bwhich ([\w\-]+ ){0,3}(officials?|ministers?|principals?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
+        r"|\bwhich ([\w\-]+ ){0,4}(officials?|ministers?|principals?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
         r"|members|representatives|envoys|delegates|participants|attendees|counterparts|lawmakers|politicians)\b"
         rf"|{_TERSE}names? of (?:the )?(?:[\w\-'’]+ ){{0,5}}(?:officials?|ministers?|people|persons?|leaders?"
         r"|secretar(?:y|ies)|diplomats?|participants|attendees|delegates)\b"

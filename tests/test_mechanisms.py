@@ -1472,6 +1472,7 @@ def test_a_name_asked_about_must_be_in_the_other_one(tmp_path: Path, make_corpus
         # A head noun for people or for an amount.
         ("Which two council members opened the fair?", "person"),
         ("Which delegates came from Lyon?", "person"),
+        ("Which Danish foreign and trade ministers opened the fair?", "person"),
         ("By roughly what factor did ticket sales grow?", "quantity"),
         ("Byline on the fair report?", "author"),
         # An amount asked for by name, and a time with two words of precision.
