@@ -785,7 +785,8 @@ def with_context(
     if _PRONOUN.search(lowered):
         new = set()
     old = {t for t in previous.specific if not t[0].isdigit()}
-    if new and old and not _WH_WORD.search(lowered):
+    # ("What about the U.S. side?" asks no question of its own.)
+    if new and old and not _WH_WORD.search(re.sub(r"\b(?:what|how) about\b", " ", lowered)):
         # "What is the Hale government planning for its National Energy Strategy? And the
         # U.S.?": the U.S. takes the place of Hale, not of the strategy's title, which
         # names what is asked about.

@@ -1361,6 +1361,22 @@ def test_a_why_follow_up_reads_on_into_the_next_paragraph(tmp_path: Path, make_c
     assert first_quote(answer) == "Because the old roads are narrow, the machines are hard to turn."
 
 
+def test_what_about_the_us_side_keeps_the_topic_and_swaps_the_country(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "What about ...?" asks no question of its own: the U.S. takes Japan's place, not
+    # the place of the strategy asked about.
+    files = {
+        "plans.txt": "Plans\n\nJapan plans to revise its Harbor Strategy by the end of the year. "
+        "The Biden administration is said to be drafting a harbor strategy too.\n\n"
+        "The U.S. has many ports and a large navy.\n"
+    }
+    session = make_bot(tmp_path, make_corpus, files).session()
+    session.ask("What is Japan planning to do with its Harbor Strategy?")
+    answer = session.ask("What about the U.S. side?")
+    assert "Harbor Strategy" in (answer.searched or "")
+
+
 # --- two documents, two dates -------------------------------------------------------------
 
 TWO_MEETINGS = {
