@@ -489,7 +489,6 @@ _CONSEQUENCE = LazyPattern(
     re.IGNORECASE,
 )
 
-# "First, ...", "One reason is ...": a sentence giving the grounds for the one before.
 # "A reference to that topic could suggest ...", "This is ...": a sentence about the one
 # before it, which it goes on to explain.
 _POINTS_BACK = LazyPattern(
@@ -497,6 +496,7 @@ _POINTS_BACK = LazyPattern(
     r"|(?:\w+\W+){1,4}?(?:this|that|these|those)\s+(?!the\b|a\b|an\b|it\b|they\b)[a-z]+\b)",
     re.IGNORECASE,
 )
+# "First, ...", "One reason is ...": a sentence giving the grounds for the one before.
 _GROUNDS = LazyPattern(
     r"\W*(?:first(?:ly)?,|for one,|one reason|this is because|that is because|the reason)",
     re.IGNORECASE,

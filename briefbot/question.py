@@ -75,7 +75,7 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
         rf"{_OPENING}when\b(?!\s+it\s+comes\s+to\b)"
         r"|\b(what|which)( is| was| are| were|'s|’s)?( the| its| their)?"
         r" ((exact|calendar|precise|specific) ){0,2}(year|date|day|month|time)s?\b"
-        r"(?!\s+(?:jobs?|trips?|care|off|zones?|shifts?)\b)"  # not "What's her day job?"
+        r"(?!\s+(?:jobs?|trips?|care|off|zones?|shifts?)\b)"  # not "What's their day job?"
         r"|\bhow (soon|long)\b|\bby when\b"  # "how long": "since last March", "two hours"
         rf"|{_TERSE}(?:date|day|year|month|deadline|timing|timeline)s? (?:of|for)\b"
     ), TIME),
@@ -872,13 +872,15 @@ def with_context(
         # without the dates that picked out the earlier one, which the search drops, and
         # without the words that named the part it asked about ("How does the editorial
         # end? And the other piece?"): the part itself is asked of the other one.
+        the_part: list[str] = []
         if query.part is None and previous.part is not None:
             part_words = asked_part(previous.text)[1]
             carried = [t for t in carried if t not in part_words]
-            context = _surface(previous.text, tuple(carried), tokenizer) or [f"the {previous.part}"]
+            the_part = [f"the {previous.part}"]
+            context = _surface(previous.text, tuple(carried), tokenizer) or the_part
         if elsewhere:
             undated = tuple(t for t in carried if not is_date(t))
-            context = _surface(previous.text, undated, tokenizer) or context
+            context = _surface(previous.text, undated, tokenizer) or the_part
         return replace(
             query,
             terms=tuple(carried) + query.terms,
