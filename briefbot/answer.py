@@ -1367,8 +1367,11 @@ class Selector:
 
     def _only_the_part(self, query: Query) -> bool:
         """Whether the question's words only name the part and the piece it asks about."""
-        terms = set(self.weights(query))
-        return terms - self._calling_by_name(query, terms) <= asked_part(query.text)[1]
+        return not self._besides_piece_and_part(query, set(self.weights(query)))
+
+    def _besides_piece_and_part(self, query: Query, terms: set[str]) -> set[str]:
+        """Those of ``terms`` that name neither the piece asked about nor its part."""
+        return terms - self._calling_by_name(query, terms) - asked_part(query.text)[1]
 
     def _whose_turn(self, query: Query, limit: int) -> list[Citation]:
         """"Whose move is it now, according to Tatsumi?": with nothing to search for but
@@ -1376,8 +1379,7 @@ class Selector:
         piece that say whose it is ("Now it is up to Japan to ..."), in the part first."""
         if not DUTY_ASKED.search(query.text):
             return []
-        terms = set(self.weights(query)) - query.asking
-        if terms - self._calling_by_name(query, terms) - asked_part(query.text)[1]:
+        if self._besides_piece_and_part(query, set(self.weights(query)) - query.asking):
             return []  # "Who has to step up on cyber defense?": a topic to search for
         pieces = self._pieces_asked(query, named_only=True) or list(self.corpus.documents)
         in_part = self._parts[query.part] if query.part is not None else set()

@@ -786,7 +786,7 @@ def with_context(
         new = set()
     old = {t for t in previous.specific if not t[0].isdigit()}
     # ("What about the U.S. side?" asks no question of its own.)
-    if new and old and not _WH_WORD.search(re.sub(r"\b(?:what|how) about\b", " ", lowered)):
+    if new and old and not _ASKS_OWN.search(lowered):
         # "What is the Hale government planning for its National Energy Strategy? And the
         # U.S.?": the U.S. takes the place of Hale, not of the strategy's title, which
         # names what is asked about.
@@ -877,10 +877,8 @@ def with_context(
             part_words = asked_part(previous.text)[1]
             carried = [t for t in carried if t not in part_words]
             the_part = [f"the {previous.part}"]
-            context = _surface(previous.text, tuple(carried), tokenizer) or the_part
-        if elsewhere:
-            undated = tuple(t for t in carried if not is_date(t))
-            context = _surface(previous.text, undated, tokenizer) or the_part
+        shown = tuple(t for t in carried if not (elsewhere and is_date(t)))
+        context = _surface(previous.text, shown, tokenizer) or the_part
         return replace(
             query,
             terms=tuple(carried) + query.terms,
@@ -928,9 +926,6 @@ MONTH_STEMS = frozenset(stem(m) for m in MONTH_NAMES)
 def is_date(term: str) -> bool:
     """Whether ``term`` is a year ("2021") or a month's stem ("march")."""
     return re.fullmatch(YEAR_PATTERN, term) is not None or term in MONTH_STEMS
-
-
-_WH_WORD = LazyPattern(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b")
 
 
 # A run of capitalized words: "National Security Strategy", "Antony Blinken".
