@@ -226,11 +226,16 @@ _MEETING_IDIOMS = (("in", "person"), ("face", "to", "face"))
 
 # Phrasal verbs of news prose and the one word a dictionary gives for them, which takes
 # the verb's place in a question: "What did the ministers put out?" asks what they issued.
-# (Each line: the verb's forms, the particle, the word.)
+# (Each line: the verb's forms, the particle -- with "with" where the sense needs it,
+# "come away with" -- and the word.)
 _PHRASAL_VERBS = """
 come comes came coming | up | discuss
 bring brings brought bringing | up | raise
 put puts putting | out | issue
+come comes came coming | out | issue
+get gets got gotten getting | out | gain
+come comes came coming | away with | gain
+sit sits sat sitting | down with | meet
 put puts putting | forward | propose
 look looks looked looking | into | investigate
 look looks looked looking | for | seek
@@ -251,12 +256,12 @@ turn turns turned turning | down | reject
 """
 
 
-def _phrasal_verbs() -> dict[tuple[str, str], str]:
-    table: dict[tuple[str, str], str] = {}
+def _phrasal_verbs() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
     for line in _PHRASAL_VERBS.strip().splitlines():
         forms, particle, sense = (part.strip() for part in line.split("|"))
         for form in forms.split():
-            table[(form, particle)] = sense
+            table[(form, *particle.split())] = sense
     return table
 
 
@@ -296,11 +301,12 @@ def _without_idioms(found: list[str]) -> list[str]:
             out.append(plain)
             i += 2
             continue
-        # (Not "come up with", "put up with": other verbs.)
-        sense = _PHRASAL.get((w, after[0])) if after and after[1:] != ["with"] else None
+        # (Not "come up with", "put up with": other verbs, unless listed with "with".)
+        phrase = (w, *after) if tuple(after[1:]) == ("with",) else (w, *after[:1])
+        sense = _PHRASAL.get(phrase) if after else None
         if sense is not None:  # the verb's own meaning is the phrase's: "put", "look"
-            out += [sense, found[i + 1]]
-            i += 2
+            out += [sense, *phrase[1:]]
+            i += len(phrase)
             continue
         out.append(w)
         i += 1

@@ -58,14 +58,19 @@ def test_a_pronouns_contracted_auxiliary_is_no_word_of_its_own(contracted, plain
         ("What will they look into?", "investigate"),
         ("When did the mayor take office?", "inaugurated"),
         ("Which defences were beefed up?", "strengthened"),
+        ("What report came out of the inquiry?", "issued"),
+        ("What did the town get out of the deal?", "gained"),
+        ("What did the mayor come away with?", "gained"),
+        ("Who did the mayor sit down with?", "meets"),
         ("Why is that such a big deal?", "important"),
     ],
 )
 def test_a_phrasal_verb_asks_for_its_one_word_sense(question, sense):
     assert terms(sense)[0] in terms(question, question=True)
     assert terms("The engine was put out of use.") == terms("The engine was put of use.")
-    # "come up with" is another verb than "come up".
+    # "come up with" is another verb than "come up"; "sit down" alone is no meeting.
     assert terms("discussed")[0] not in terms("What did they come up with?", question=True)
+    assert terms("meets")[0] not in terms("Where did the mayor sit down?", question=True)
 
 
 def test_in_order_to_says_nothing_about_what_is_asked():
