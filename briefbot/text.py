@@ -236,6 +236,7 @@ come comes came coming | out | issue
 get gets got gotten getting | out | gain
 come comes came coming | away with | gain
 sit sits sat sitting | down with | meet
+get gets got getting | together | meet
 put puts putting | forward | propose
 look looks looked looking | into | investigate
 look looks looked looking | for | seek
@@ -266,6 +267,7 @@ def _phrasal_verbs() -> dict[tuple[str, ...], str]:
 
 
 _PHRASAL = _phrasal_verbs()
+_PARTICLES = frozenset("up out down away forward together into for with".split())
 # Nouns that frame a question between two prepositions and say nothing of its topic: "in
 # order to" (or for, that); "in connection with", "with regard to", "in relation to" say
 # "about" in more words.  Each: the words it may follow, the words it may precede.
@@ -305,7 +307,8 @@ def _without_idioms(found: list[str]) -> list[str]:
         phrase = (w, *after) if tuple(after[1:]) == ("with",) else (w, *after[:1])
         sense = _PHRASAL.get(phrase) if after else None
         if sense is not None:  # the verb's own meaning is the phrase's: "put", "look"
-            out += [sense, *phrase[1:]]
+            # The particle goes with it ("together" is no topic), a noun stays ("office").
+            out += [sense, *(w for w in phrase[1:] if w not in _PARTICLES)]
             i += len(phrase)
             continue
         out.append(w)

@@ -62,6 +62,7 @@ def test_a_pronouns_contracted_auxiliary_is_no_word_of_its_own(contracted, plain
         ("What did the town get out of the deal?", "gained"),
         ("What did the mayor come away with?", "gained"),
         ("Who did the mayor sit down with?", "meets"),
+        ("Who came to the get-together?", "meeting"),
         ("Why is that such a big deal?", "important"),
     ],
 )
@@ -71,6 +72,8 @@ def test_a_phrasal_verb_asks_for_its_one_word_sense(question, sense):
     # "come up with" is another verb than "come up"; "sit down" alone is no meeting.
     assert terms("discussed")[0] not in terms("What did they come up with?", question=True)
     assert terms("meets")[0] not in terms("Where did the mayor sit down?", question=True)
+    # The particle is no topic of its own: "together" is not "work together".
+    assert terms("When did the board get together?", question=True) == ["board", "meet"]
 
 
 def test_in_order_to_says_nothing_about_what_is_asked():
