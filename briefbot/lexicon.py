@@ -16,7 +16,7 @@ import mmap
 from functools import lru_cache
 from pathlib import Path
 
-from .text import IN_PERSON, US_TOKEN, stem
+from .text import IN_PERSON, MONTH_NAMES, US_TOKEN, stem
 
 TABLE = Path(__file__).resolve().parent / "data" / "related.tsv"
 CONCRETE = TABLE.with_name("concrete.txt")
@@ -78,6 +78,9 @@ _WAYS_OF_MEETING = f"{IN_PERSON} online virtual virtually remote remotely video 
 # Words whose newer sense has displaced WordNet's in questions: "the virtual 2+2" is held
 # online, not "nearly" or "practically" (the adverb "virtually" shares the stem).
 _NEW_SENSE_ONLY = frozenset(stem(w) for w in "virtual virtually".split())
+# A month is a month: "March" in a news text is no relative of "troop" or "border", nor
+# "August" of "noble", and a question's "March" asks for that month.
+_MONTHS = frozenset(stem(m) for m in MONTH_NAMES)
 
 
 def _groups() -> dict[str, set[str]]:
@@ -122,7 +125,9 @@ class Lexicon:
         return self._map
 
     def related(self, stem: str) -> frozenset[str]:
-        found = frozenset() if stem in _NEW_SENSE_ONLY else self._lookup(stem)
+        if stem in _MONTHS:
+            return frozenset()
+        found = frozenset() if stem in _NEW_SENSE_ONLY else self._lookup(stem) - _MONTHS
         extra = CAPITALS.get(stem, set()) | _GROUPS.get(stem, set())
         return found | extra if extra else found
 

@@ -56,6 +56,17 @@ def test_bundled_table_links_synonyms_and_word_forms(word: str, relative: str) -
     assert stem(relative) in shared().related(stem(word))
 
 
+def test_a_month_is_no_relative_and_has_none(tmp_path: Path) -> None:
+    # WordNet's "troop" (to walk in a procession) is a relative of "march"; the month in
+    # "the March meeting" is not a troop, nor is "noble" a question's "August".
+    table = tmp_path / "related.tsv"
+    table.write_text("august\tnobl\nmarch\tparad troop\ntroop\tforc march\n", encoding="utf-8")
+    lexicon = Lexicon(table)
+    assert lexicon.related(stem("troop")) == {stem("force")}
+    assert lexicon.related(stem("march")) == frozenset()
+    assert lexicon.related(stem("august")) == frozenset()
+
+
 def test_capitals_stand_for_their_countries() -> None:
     assert stem("france") in shared().related(stem("paris"))
     assert stem("paris") in shared().related(stem("france"))
