@@ -34,7 +34,7 @@ from .question import (
 )
 from .render import Renderer
 from .safe import visible
-from .text import MONTH_SHORT_FORMS, QUESTION_FILLER, STOPWORDS, Tokenizer, stem
+from .text import MONTH_SHORT_FORMS, QUESTION_FILLER, STOPWORDS, Tokenizer, stem, words
 
 if TYPE_CHECKING:
     from .briefing import Briefing, SectionPlan
@@ -89,6 +89,12 @@ _NUMBER_BEFORE = re.compile(r"\d\s*\Z")
 _ARTICLE_NUMBER = re.compile(r"\.?\s*(?:\d+|[IVX]+)\b")
 # Words questions are asked with that the documents may never use.
 _ASKING_WORDS = frozenset(w for w in STOPWORDS | QUESTION_FILLER if len(w) >= _MIN_RESPELL)
+# Question filler that names a piece of writing, and may be part of a name in the text.
+_WRITINGS = frozenset(
+    "document documents report reports article articles piece pieces analysis story text"
+    " passage source sources commentary essay column opinion".split()
+)
+_NAME_CHECKS = 200  # paragraphs read for such a name (a common word: the first ones)
 _COMMON_RELATIVES = 3  # a word of the language with this many relatives is no rarity
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 READING = "Reading documents"
@@ -255,6 +261,9 @@ class Briefbot:
         respelled, corrections = self._respell(asked, lowered)
         cased = self._capitalize_names(respelled) if lowered else respelled
         query = parse(cased, self.tokenizer)
+        named = self._named_with_filler(cased, query.terms)
+        if named:
+            query = replace(query, terms=query.terms + named)
         if cased != text:
             query = replace(query, typed=text, respelled=tuple(corrections))
         # ("What is the editorial's title?" asks for a part of a piece, not for words.)
@@ -263,6 +272,26 @@ class Briefbot:
                 "the question has no words to search for (only common words or symbols)"
             )
         return query
+
+    def _named_with_filler(self, text: str, terms: Sequence[str]) -> tuple[str, ...]:
+        """Words for a piece of writing that a question drops ("What does the document
+        say?") but that are part of a name where the documents write them after the same
+        word: "the joint document" is what the editorial calls the statement."""
+        found = words(text)
+        named: list[str] = []
+        for before, word in zip(found, found[1:]):
+            term = stem(word)
+            if word not in _WRITINGS or before in STOPWORDS or before in QUESTION_FILLER:
+                continue
+            if term in terms or term in named:
+                continue
+            lead = stem(before)
+            for position in self.index.positions(term, limit=_NAME_CHECKS):
+                held = [stem(w) for w in words(self.selector.paragraphs[position].text)]
+                if any(a == lead and b == term for a, b in zip(held, held[1:])):
+                    named.append(term)
+                    break
+        return tuple(named)
 
     def _respell(self, text: str, lowered: bool) -> tuple[str, list[tuple[str, str]]]:
         """The question with each misspelled word replaced by the word it was likely meant

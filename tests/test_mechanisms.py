@@ -299,6 +299,24 @@ def test_a_phrasal_verb_meets_the_word_the_documents_use_for_it(
     assert first_quote(answer) == "After the meeting, the council issued a statement on roads."
 
 
+def test_a_filler_word_that_is_part_of_a_name_in_the_text_is_searched(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "document" says how a question is asked ("What does the document say?"), but "the
+    # joint document" is what this text calls one paper: without it, "joint" is all
+    # there is to search, and the other paragraph says it twice.
+    files = {
+        "harbour.txt": "Harbour Review\n\nThe joint document asked for new sea walls along the "
+        "harbour.\n\nThe joint committee met twice, and the joint committee asked for "
+        "patience.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    answer = bot.ask("What did the joint document ask for?")
+    assert first_quote(answer) == "The joint document asked for new sea walls along the harbour."
+    # Where the text never writes the pair, the word stays filler.
+    assert stem("document") not in bot.query("What did the committee document ask for?").terms
+
+
 def test_a_big_deal_asks_what_makes_it_important(tmp_path: Path, make_corpus) -> None:
     files = {
         "dam.txt": "Dam Works\n\nThe council opened the new dam in May, a deal struck "
