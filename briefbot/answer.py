@@ -29,6 +29,7 @@ from .question import (
     AUTHOR,
     CALLING,
     CAPITALIZED_RUN,
+    CAVEAT_ASKED,
     CHOOSING,
     CLOSING,
     COMPARISON_ASKED,
@@ -313,6 +314,12 @@ _COUNTRIES_ASKED = LazyPattern(
 _DUTY = LazyPattern(
     r"\b(?:is|are|was|were) (?:now )?up to\b|\bneeds? to play a (?:greater|bigger|larger|more)\b"
     r"|\bresponsib(?:le|ility)\b|\bthe onus\b|\bdo (?:its|their|his|her) part\b",
+    re.IGNORECASE,
+)
+# "What's the catch?": a sentence that qualifies ("but without ...", "However, ...").
+_CAVEAT = LazyPattern(
+    r"\b(?:but|however|without|unless|only if|as long as|provided that|although|though"
+    r"|even so|still)\b",
     re.IGNORECASE,
 )
 # "Why does that matter?", "Why was it significant?": what something shows or signals,
@@ -1029,7 +1036,11 @@ class Selector:
         # "Why?", "what does it say after that": the quoted paragraph and the next one
         # compete whatever their words -- as they do for "So why is that hard?" or "So what
         # must Japan do?", which ask what the passage goes on to say.
-        asks_onward = query.after is not None and query.carried and query.kind in (REASON, ADVICE)
+        asks_onward = (
+            query.after is not None
+            and query.carried
+            and (query.kind in (REASON, ADVICE) or CAVEAT_ASKED.search(query.text) is not None)
+        )
         if bare or asks_onward:
             doc, n = query.after[0], query.after[1]
             near = [self._positions[(doc, m)] for m in (n, n + 1) if (doc, m) in self._positions]
@@ -1085,7 +1096,11 @@ class Selector:
         # (... a why of its own: "So what's the catch?" after a why-question is not one.)
         explaining = bool(query.carried) and query.after is not None
         explaining = explaining and answer_kind(query.text) == REASON
-        if bare or (query.besides and query.after is not None) or explaining:
+        # "So what's the catch?" asks what qualifies the last answer: not that answer again,
+        # unless it holds its own ("essential ..., but without ...").
+        qualifying = bool(query.carried) and query.after is not None
+        qualifying = qualifying and CAVEAT_ASKED.search(query.text) is not None
+        if bare or (query.besides and query.after is not None) or explaining or qualifying:
             # A bare "Why?" or "Tell me more" asks about what was just quoted, and "What
             # else ...?" for something besides it, so the answer is some other sentence;
             # so is that of "Why was that a big deal?": a quote does not explain itself.
@@ -1249,6 +1264,8 @@ class Selector:
             if query.kind == REASON and _CAUSE_GIVEN.search(quoted, s.start, s.end):
                 return replace(s, score=s.score + self.tuning.next_sentence_bonus)
             gives = query.kind == WORDING and _CUES[WORDING].search(quoted, s.start, s.end)
+            if CAVEAT_ASKED.search(query.text):
+                gives = _CAVEAT.search(quoted, s.start, s.end)
             if query.kind in (PERSON, TIME, PLACE, QUANTITY) or gives:
                 return s
             return replace(s, score=s.score - self.tuning.repeat_penalty)
@@ -1833,6 +1850,7 @@ class Selector:
                 (_NOVEL_ASKED.search(query.text), _NOVEL),
                 (query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text), _SIGNIFICANCE),
                 (DUTY_ASKED.search(query.text), _DUTY),
+                (CAVEAT_ASKED.search(query.text), _CAVEAT),
                 # (not "Comparing the two meetings, which one ...?", a choice)
                 (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),

@@ -459,6 +459,14 @@ DUTY_ASKED = LazyPattern(
     re.IGNORECASE,
 )
 
+# "What's the catch?", "Any caveat?", "On what condition?": what limits or qualifies
+# what was said.  Its words ask for a kind of answer; they are not its topic.
+CAVEAT_ASKED = LazyPattern(
+    r"\b(?:the|a|any) (catch|hitch|downside|drawback|flip side)\b|\b(caveats?|conditions?)\b"
+    r"|\b(strings) attached\b",
+    re.IGNORECASE,
+)
+
 
 def _set_aside(terms: tuple[str, ...], asking: Collection[str]) -> tuple[str, ...]:
     """``terms`` without the words that only say how the question asks, unless nothing
@@ -503,6 +511,9 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     comparing = [m.group(0) for m in COMPARISON_ASKED.finditer(question)]
     if comparing and not CHOOSING.search(question):
         terms = set_aside(tokenizer.terms(" ".join(comparing), question=True))
+    caveat = CAVEAT_ASKED.search(question)
+    if caveat:
+        terms = set_aside(tokenizer.terms(caveat.group(caveat.lastindex or 0), question=True))
     duty = DUTY_ASKED.search(question)
     if duty:
         terms = set_aside(tokenizer.terms(duty.group(0), question=True))
@@ -526,7 +537,7 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         specific=specific_terms(question) & set(terms),
         # "Which American officials ...?", "Which three states ...?": who- and where-
         # questions judge their answer by the names it gives, not by their head noun.
-        focus=focus if focus in terms and kind not in (PERSON, PLACE, REASON) else None,
+        focus=focus if focus in set(terms) - aside and kind not in (PERSON, PLACE, REASON) else None,
         part=part,
         besides=_BESIDES.search(question.lower()) is not None,
         polar=_POLAR.search(question.lower()) is not None,
@@ -696,6 +707,9 @@ def is_follow_up(question: str, query: Query) -> bool:
         return True  # "Was that a first?", "How long has that group been meeting?"
     if _POINTING_BACK.search(lowered):
         return True  # "What role should they play on that?", "Why was it sensitive back then?"
+    caveat = CAVEAT_ASKED.search(question)
+    if caveat and {stem(w) for w in words(caveat.group(0))} >= set(query.terms):
+        return True  # "What's the catch?", "Any conditions?": of what was just said
     return len(query.terms) <= 2 and not _WH_OPENING.search(lowered)
 
 

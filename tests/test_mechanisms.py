@@ -317,6 +317,45 @@ def test_a_filler_word_that_is_part_of_a_name_in_the_text_is_searched(
     assert stem("document") not in bot.query("What did the committee document ask for?").terms
 
 
+_DAM = "River Report\n\nThe new dam on the river protects the town from floods."
+_BRIDGE = "The river board also built a new bridge over the river.\n"
+
+
+def test_the_catch_is_a_sentence_that_qualifies(tmp_path: Path, make_corpus) -> None:
+    # "catch" asks for what limits the dam's worth ("However, ..."), not for a word the
+    # text would use; without the cue the opening sentence of the same paragraph wins.
+    files = {
+        "river.txt": "River Report\n\nThe dam cost the town a great deal of money. However, "
+        "the dam needs yearly repairs or it will fail.\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask("What's the catch with the dam?")
+    assert first_quote(answer) == "However, the dam needs yearly repairs or it will fail."
+
+
+def test_the_catch_follows_up_on_the_last_answer(tmp_path: Path, make_corpus) -> None:
+    # "Any catch?" is about what was just quoted: not that quote again, but what
+    # qualifies it ...
+    text = f"{_DAM}\n\nHowever, the dam needs yearly repairs, or it will fail.\n\n{_BRIDGE}"
+    session = make_bot(tmp_path, make_corpus, {"river.txt": text}).session()
+    session.ask("What does the report say about the new dam?")
+    answer = session.ask("Any catch?")
+    assert first_quote(answer) == "However, the dam needs yearly repairs, or it will fail."
+
+
+def test_the_catch_may_be_in_the_last_answer_itself(tmp_path: Path, make_corpus) -> None:
+    # ... unless the quote holds its own ("..., but without ...").
+    quote = (
+        "The new dam on the river protects the town from floods, but without yearly repairs "
+        "it will fail."
+    )
+    text = f"River Report\n\n{quote}\n\n{_BRIDGE}"
+    session = make_bot(tmp_path, make_corpus, {"river.txt": text}).session()
+    session.ask("What does the report say about the new dam?")
+    answer = session.ask("What's the catch?")
+    assert answer.answered
+    assert first_quote(answer) == quote
+
+
 def test_a_big_deal_asks_what_makes_it_important(tmp_path: Path, make_corpus) -> None:
     files = {
         "dam.txt": "Dam Works\n\nThe council opened the new dam in May, a deal struck "
