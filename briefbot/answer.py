@@ -255,7 +255,8 @@ _UNITS = (
     (r"tons?|tonnes?", r"tons?|tonnes?"),
 )
 _UNIT_ASKED = LazyPattern(
-    r"\b(?:in|how many|how much in|in terms of)\s+(?:US\s+)?"
+    r"\b(?:in|how many|how much in|in terms of)\s+"
+    r"(?:(?:US|actual|real|nominal|hard|absolute|current|constant)\s+)?"  # "in actual dollars"
     rf"({'|'.join(asked for asked, _ in _UNITS)})\b|\bwhat (percent)(?:age)?\b",
     re.IGNORECASE,
 )
