@@ -31,8 +31,9 @@ STOPWORDS = frozenset(
     through thus to too under until up upon us very via was wasn't we were weren't what whatever
     when whenever where whereas whether which while who whoever whom whose why will with within
     without would yet you your yours yourself yourselves around across along among amongst
-    beside besides beyond despite inside outside toward towards onto throughout regarding
-    concerning versus can't cannot won't shan't mustn't needn't wouldn't shouldn't mightn't
+    beside besides beyond behind beneath underneath amid amidst despite inside outside toward
+    towards onto throughout regarding concerning versus can't cannot won't shan't mustn't
+    needn't wouldn't shouldn't mightn't
     """.replace("'", "").split()  # words() drops apostrophes: "didn't" is met as "didnt"
 )
 

@@ -317,6 +317,19 @@ def test_a_filler_word_that_is_part_of_a_name_in_the_text_is_searched(
     assert stem("document") not in bot.query("What did the committee document ask for?").terms
 
 
+def test_a_preposition_is_no_word_the_documents_lack(tmp_path: Path, make_corpus) -> None:
+    # "behind" is a function word like "beyond": counted as a question word the documents
+    # never use, it and "body" made the question look like one about something else.
+    files = {
+        "harbour.txt": "Harbour Notes\n\nThe Harbour Safety Council, also called the "
+        "Quayboard, met in May.\n\nThe lights on the pier are new.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    answer = bot.ask("What's the formal name of the body behind the Quayboard?")
+    assert answer.answered
+    assert first_quote(answer).startswith("The Harbour Safety Council")
+
+
 _DAM = "River Report\n\nThe new dam on the river protects the town from floods."
 _BRIDGE = "The river board also built a new bridge over the river.\n"
 
