@@ -67,6 +67,22 @@ def test_a_month_is_no_relative_and_has_none(tmp_path: Path) -> None:
     assert lexicon.related(stem("august")) == frozenset()
 
 
+@pytest.mark.parametrize(
+    ("word", "concrete"),
+    [
+        ("company", True),
+        ("harbour", True),
+        ("dollar", True),
+        ("precondition", False),
+        # WordNet files a trend, a course, a tendency with places, as directions.
+        ("trend", False),
+        ("tendency", False),
+    ],
+)
+def test_bundled_table_knows_things_from_ideas(word: str, concrete: bool) -> None:
+    assert shared().is_concrete(stem(word)) is concrete
+
+
 def test_capitals_stand_for_their_countries() -> None:
     assert stem("france") in shared().related(stem("paris"))
     assert stem("paris") in shared().related(stem("france"))

@@ -49,6 +49,7 @@ OUT = Path(__file__).resolve().parents[1] / "briefbot" / "data" / "related.tsv"
 CONCRETE_OUT = OUT.with_name("concrete.txt")
 # WordNet lexicographer files of concrete nouns: animal, artifact, body, food, group,
 # location, object, person, plant, possession, quantity, substance.
+DIRECTION = "08679972"  # the noun synset "direction, way": a line leading to a place
 CONCRETE_FILES = {"05", "06", "08", "13", "14", "15", "17", "18", "20", "21", "23", "27"}
 
 
@@ -172,10 +173,24 @@ def build(folder: Path) -> dict[str, set[str]]:
 def concrete(folder: Path) -> set[str]:
     """Stems of one-word nouns one of whose most frequent senses is concrete."""
     files = {}
+    narrower: dict[str, list[str]] = defaultdict(list)
     for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
         if not line.startswith("  "):
-            fields = line.split(maxsplit=2)
+            fields = line.split(" | ")[0].split()
             files[fields[0]] = fields[1]
+            narrower[fields[0]] = [
+                fields[i + 1] for i, x in enumerate(fields) if x == "~" and i + 1 < len(fields)
+            ]
+    # WordNet files directions ("trend", "course", "tendency") with places: they are no
+    # place a text would have to name.
+    abstract, todo = set(), [DIRECTION]
+    while todo:
+        offset = todo.pop()
+        if offset not in abstract:
+            abstract.add(offset)
+            todo.extend(narrower.get(offset, ()))
+    for offset in abstract:
+        files[offset] = "direction"
     # Several nouns may share a stem ("soil", "soiling"): the shortest, the base word, decides.
     base: dict[str, tuple[int, bool]] = {}
     for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
