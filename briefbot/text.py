@@ -51,6 +51,7 @@ QUESTION_FILLER = frozenset(
     regards regarded think thinks thought believe believes believed argue argues argued
     suggest suggests suggested stated
     exactly precisely actually really specifically basically truly certainly exact precise
+    anyway anyhow even
     approximate re vs
     """.split()
 )
