@@ -465,8 +465,13 @@ _LEANS_BACK = LazyPattern(
     re.IGNORECASE,
 )
 
-# "For instance, ...": an example of what the sentence before claims.
-_EXAMPLE = LazyPattern(r"\W*(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
+# "For instance, ...": an example of what the sentence before claims; "Indeed, ...", "In
+# other words, ...": more of what it said.
+_ELABORATES = LazyPattern(
+    r"\W*(?:for (?:instance|example)|e\.g\.|as an example|indeed|in fact|in other words"
+    r"|that is to say)\b",
+    re.IGNORECASE,
+)
 # "The talks drew notice. First, they were the first ...": the opening of a list of what
 # explains the sentence before, which it speaks of without naming.
 _LISTS_REASONS = LazyPattern(
@@ -2153,13 +2158,13 @@ class Selector:
             and (
                 _LEANS_BACK.match(sentence.para.text, spans[lo][0])
                 or _CONSEQUENCE.match(sentence.para.text, spans[lo][0])
-                or _EXAMPLE.match(sentence.para.text, spans[lo][0])
+                or _ELABORATES.match(sentence.para.text, spans[lo][0])
             )
             and spans[hi][1] - spans[lo - 1][0] <= self.tuning.max_quote_chars
         ):
             # "These four countries ...", "It was the first ...": the sentence before says
             # what it speaks of, so the quote keeps it; "As a result, ...": what it
-            # follows from; "For instance, ...": what it is an example of.
+            # follows from; "For instance, ...", "Indeed, ...": what it bears out.
             lo -= 1
         text = sentence.para.text
         if (

@@ -571,6 +571,14 @@ ONE_QUESTION = [
         id="an-example-is-quoted-with-the-claim-it-illustrates",
     ),
     pytest.param(
+        "Harbour\n\nThis year the council for the first time closed the pier to cars. "
+        "Indeed, the council treated the pier with a strictness that is unprecedented.\n\n"
+        "The pier opened in May.\n",
+        "What was new about how the council treated the pier?",
+        "for the first time closed the pier",
+        id="indeed-is-quoted-with-what-it-bears-out",
+    ),
+    pytest.param(
         "The Talks\n\nThe trade talks opened at Carlton Hall.\n\n"
         "Both envoys called the trade talks in Ottawa a success.\n",
         "In which city were the trade talks held?",
