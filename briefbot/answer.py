@@ -917,11 +917,11 @@ class Selector:
         if query.onward and query.after is not None:
             following = self._following(query.after)
             if following is not None:
-                return True, [self._cite(1, following)]
+                return True, [self._cite(1, following, following_up=True)]
         if query.ordinal is not None and query.after is not None:
             listed = self.listed(query.after, query.ordinal)
             if listed is not None:
-                return True, [self._cite(1, listed)]
+                return True, [self._cite(1, listed, following_up=True)]
         if query.kind == AUTHOR:
             authored = self._authorship(query)
             if authored is not None:
@@ -1187,7 +1187,8 @@ class Selector:
             # Related passages share the question's own words, not just related ones.
             sentences = [s for s in sentences if s.direct]
         picked = self._pick(sentences, answered, max_citations or self.tuning.max_citations)
-        return answered, [self._cite(i, s) for i, s in enumerate(picked, start=1)]
+        following_up = bool(query.carried)
+        return answered, [self._cite(i, s, following_up) for i, s in enumerate(picked, start=1)]
 
     @cached_property
     def _parts(self) -> dict[str, set[tuple[str, int]]]:
@@ -1570,7 +1571,7 @@ class Selector:
         and "when" questions it holds a quantity (of the thing counted) or a time (a date
         for "on what date", a year for "in what year"); its paragraph names the owner the
         question names ("Japan's spending"); "who" finds a new name, "where" a new place."""
-        start, end = self._extend(best)
+        start, end = self._extend(best, bool(query.carried))
         quote = best.para.text[start:end]  # what the answer would show
         if query.focus is not None:
             focus = alternatives.get(query.focus, {query.focus: 1.0})
@@ -1791,7 +1792,7 @@ class Selector:
             # reports them saying it.
             said = query.kind == WORDING or _ASKS_SAID.search(query.text)
             if said and self._a_person(phrase):
-                start, end = self._extend(best)
+                start, end = self._extend(best, bool(query.carried))
                 if not _SAYING.search(best.para.text[start:end]):
                     return False
         return True
@@ -2116,8 +2117,8 @@ class Selector:
                 picked.append(s)
         return picked
 
-    def _cite(self, n: int, sentence: _Sentence) -> Citation:
-        start, end = self._extend(sentence)
+    def _cite(self, n: int, sentence: _Sentence, following_up: bool = False) -> Citation:
+        start, end = self._extend(sentence, following_up)
         para = sentence.para
         return Citation(
             n=n,
@@ -2130,12 +2131,29 @@ class Selector:
             end=end,
         )
 
-    def _extend(self, sentence: _Sentence) -> tuple[int, int]:
-        """Grow the quote by a neighbouring sentence when it adds question terms."""
+    @staticmethod
+    def _leans_back(text: str, start: int) -> bool:
+        """"These four countries ...", "It was the first ...": the sentence before says what
+        the one at ``start`` speaks of, so a quote keeps it; "As a result, ...": what it
+        follows from; "For instance, ...", "Indeed, ...": what it bears out."""
+        return any(p.match(text, start) for p in (_LEANS_BACK, _CONSEQUENCE, _ELABORATES))
+
+    def _extend(self, sentence: _Sentence, following_up: bool = False) -> tuple[int, int]:
+        """Grow the quote by a neighbouring sentence when it adds question terms, and by
+        the one before when it leans on that one."""
         spans, i = sentence.spans, sentence.index
         lo, hi = i, i
         covered = set(sentence.matched)
-        for _ in range(self.tuning.max_quote_sentences - 1):
+        text = sentence.para.text
+        limit = self.tuning.max_quote_chars
+        # (Not in a follow-up's quote: the conversation has just shown what comes before.)
+        pulled = not following_up and i > 0 and self._leans_back(text, spans[i][0])
+        if pulled and spans[i][1] - spans[i - 1][0] <= limit:
+            # The sentence it speaks of, follows from or bears out comes first (once: the
+            # one before that is another step away).
+            lo = i - 1
+            covered |= sentence.matches[lo]
+        for _ in range(self.tuning.max_quote_sentences - 1 - (i - lo)):
             options = []
             if lo > 0:
                 options.append(lo - 1)
@@ -2155,18 +2173,11 @@ class Selector:
             covered |= new
         if (
             lo > 0
-            and (
-                _LEANS_BACK.match(sentence.para.text, spans[lo][0])
-                or _CONSEQUENCE.match(sentence.para.text, spans[lo][0])
-                or _ELABORATES.match(sentence.para.text, spans[lo][0])
-            )
+            and not pulled
+            and self._leans_back(text, spans[lo][0])
             and spans[hi][1] - spans[lo - 1][0] <= self.tuning.max_quote_chars
         ):
-            # "These four countries ...", "It was the first ...": the sentence before says
-            # what it speaks of, so the quote keeps it; "As a result, ...": what it
-            # follows from; "For instance, ...", "Indeed, ...": what it bears out.
             lo -= 1
-        text = sentence.para.text
         if (
             sentence.wants is not None
             and hi + 1 < len(spans)

@@ -346,6 +346,32 @@ def test_a_preposition_is_no_word_the_documents_lack(tmp_path: Path, make_corpus
     assert first_quote(answer).startswith("The Harbour Safety Council")
 
 
+def test_the_sentence_a_quote_leans_on_comes_before_more_of_the_same(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "Indeed, ..." bears out the sentence before it: when the quote has room for only one
+    # more sentence, that one is kept, not the next one that adds the word "rules".
+    claim = (
+        "This year the council for the first time closed the old wooden pier to all boats, a "
+        "step that the harbour master, the fishing families and the ferry company had each "
+        "opposed at every public meeting held in the town hall over the past ten years."
+    )
+    indeed = (
+        "Indeed, the council treated the pier with a strictness that is unprecedented in the "
+        "long history of the harbour, where even the oldest residents cannot remember a time "
+        "when the town took such a firm line on its waterfront."
+    )
+    rules = (
+        "Its new rules also set fines for late fees, for mooring without a permit, for "
+        "blocking the slipway and for leaving nets on the boardwalk overnight, and the rules "
+        "take effect in May."
+    )
+    files = {"harbour.txt": f"Harbour\n\n{claim} {indeed} {rules}\n\nThe pier opened in May.\n"}
+    bot = make_bot(tmp_path, make_corpus, files)
+    answer = bot.ask("What was new about how the council treated the pier and its rules?")
+    assert first_quote(answer) == f"{claim} {indeed}"
+
+
 _DAM = "River Report\n\nThe new dam on the river protects the town from floods."
 _BRIDGE = "The river board also built a new bridge over the river.\n"
 
