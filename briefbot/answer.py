@@ -483,7 +483,10 @@ _LISTS_REASONS = LazyPattern(
 _SAYS_MORE = LazyPattern(r"\W*(?:it|this|that|these|they) (?:was|is|were|are)\b", re.IGNORECASE)
 
 # "the meeting was held online": a thing named before, pointed at by a common noun.
-_DEFINITE = LazyPattern(r"\b(?:the|this|that|such)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
+# (Not "the first time", "at the same time": a time of its own, not one spoken of before.)
+_DEFINITE = LazyPattern(
+    r"\b(?:the|this|that|such)\s+(?!(?:[a-z]+\s+)?times?\b)(?:[a-z]+\s+)?([a-z]{3,})\b"
+)
 
 # Title words a who-question may use without asking for that title in the answer:
 # loose ones ("leaders") and forms of address ("Mr. Kishida").

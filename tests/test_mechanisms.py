@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from briefbot.answer import _DEFINITE
 from briefbot.engine import Briefbot
 from briefbot.lexicon import Lexicon, shared
 from briefbot.question import focus_term, is_country
@@ -370,6 +371,18 @@ def test_the_sentence_a_quote_leans_on_comes_before_more_of_the_same(
     bot = make_bot(tmp_path, make_corpus, files)
     answer = bot.ask("What was new about how the council treated the pier and its rules?")
     assert first_quote(answer) == f"{claim} {indeed}"
+
+
+def test_the_first_time_points_back_at_no_earlier_sentence() -> None:
+    # "for the first time" holds "the", but no thing a sentence before spoke of: a
+    # sentence with it is not "going on" about one that also did something for the first
+    # time (which made a 1997 revision answer "In what year did China pass its law?").
+    def nouns(sentence: str) -> set[str]:
+        return {m.group(1) for m in _DEFINITE.finditer(sentence)}
+
+    assert not {"first", "time", "same"} & nouns("They met for the first time in 1990.")
+    assert not {"first", "time", "same"} & nouns("It rained at the same time.")
+    assert "meeting" in nouns("It was the first meeting since May.")
 
 
 _DAM = "River Report\n\nThe new dam on the river protects the town from floods."
