@@ -254,6 +254,16 @@ _UNITS = (
     (r"miles?", r"miles?"),
     (r"tons?|tonnes?", r"tons?|tonnes?"),
 )
+# "How old is Tatsumi?", "What is her age?": an age ("52 years old", "aged 52"), a birth
+# or, for a thing, the year it began or how many years it has run.
+_AGE_ASKED = LazyPattern(
+    r"\bhow old\b|\b(?:what|which) (?:is|was) (?:his|her|their|its) age\b", re.IGNORECASE
+)
+_AGE = LazyPattern(
+    rf"\b\d{{1,3}}[- ]years?[- ]old\b|\baged?\s+\d{{1,3}}\b|\bborn\b|\b{YEAR_PATTERN}\b"
+    r"|\b\d+\s+years?\b",
+    re.IGNORECASE,
+)
 _UNIT_ASKED = LazyPattern(
     r"\b(?:in|how many|how much in|in terms of)\s+"
     r"(?:(?:US|actual|real|nominal|hard|absolute|current|constant)\s+)?"  # "in actual dollars"
@@ -1632,6 +1642,8 @@ class Selector:
             # unit ("$230 billion", "1.2 trillion yen"), not "nearly tenfold".
             if not _units(unit.group(unit.lastindex or 0)).search(quote):
                 return False
+        if _AGE_ASKED.search(query.text) and not _AGE.search(quote):
+            return False  # "How old is she?": an age, a birth, a year -- not her job
         if query.asks == PERSONAL_NAME:
             # "What is Kishida's first name?": the person named in full ("Fumio Kishida"),
             # not the name as the question gives it ("the Kishida administration").

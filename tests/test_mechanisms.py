@@ -373,6 +373,17 @@ def test_the_sentence_a_quote_leans_on_comes_before_more_of_the_same(
     assert first_quote(answer) == f"{claim} {indeed}"
 
 
+def test_how_old_asks_for_an_age_not_a_description(tmp_path: Path, make_corpus) -> None:
+    files = {
+        "town.txt": "Town Notes\n\nTom Hale is the mayor of Millbrook and a former teacher."
+        "\n\nThe stone bridge in Millbrook was built in 1890.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    assert not bot.ask("How old is Tom Hale?").answered  # his job is no age
+    answer = bot.ask("How old is the stone bridge?")  # a thing's age: the year it began
+    assert first_quote(answer) == "The stone bridge in Millbrook was built in 1890."
+
+
 def test_the_first_time_points_back_at_no_earlier_sentence() -> None:
     # "for the first time" holds "the", but no thing a sentence before spoke of: a
     # sentence with it is not "going on" about one that also did something for the first
