@@ -509,6 +509,8 @@ _LEADER = LazyPattern(
 )
 
 # "As a result, ...", "That is why ...": the sentence before gave the cause.
+# Words before a country that make it the affiliation of the person asked about.
+_AFFILIATING = frozenset("represented represent represents representing from for".split())
 _CONSEQUENCE = LazyPattern(
     r"\W*(?:as a (?:result|consequence)|therefore|consequently|thus|hence|for this reason"
     r"|that is why|this is why)\b",
@@ -1673,6 +1675,8 @@ class Selector:
             return False
         if query.kind == PERSON and not self._holds_owner_of_title(query, quote):
             return False
+        if query.kind == PERSON and self._only_others_leaders(query, quote):
+            return False
         if query.kind == PLACE and _ASKS_AHEAD.search(query.text) and not _AHEAD.search(quote):
             return False  # "Where is the next one scheduled?": a place to come
         if query.kind == PLACE:
@@ -2045,6 +2049,30 @@ class Selector:
                     known |= set(before[0])
 
         return lambda text: bool(given(text, known))
+
+    def _only_others_leaders(self, query: Query, quote: str) -> bool:
+        """"Who represented India at the summit?" is not answered by "U.S. President Joe
+        Biden convened the ... summit": every person the quote names is a leader the
+        documents give another country than the one asked about."""
+        found = words(query.text)
+        asked = set()
+        for a, b in zip(found, found[1:]):
+            if a in _AFFILIATING and is_country(stem(b)):
+                asked.add(stem(b))  # "represented India", "from India"
+            elif is_country(stem(a)) and (b in TITLE_WORDS or b in ("side", "delegation")):
+                asked.add(stem(a))  # "India's prime minister", "the Indian side"
+        asked -= query.carried
+        if not asked:
+            return False
+        named = {
+            stem(words(m.group(0))[-1])
+            for m in CAPITALIZED_RUN.finditer(quote)
+            if len(words(m.group(0))) >= 2
+        }
+        people = {n for n in named if not is_country(n)}
+        leaders = {c: names for c, names in self._leaders.items() if c not in asked}
+        theirs = set().union(*leaders.values()) if leaders else set()
+        return bool(people) and people <= theirs
 
     def _names_someone_new(self, query: Query, quote: str) -> bool:
         """Whether the quote names someone the question does not: a name whose last word

@@ -373,6 +373,24 @@ def test_the_sentence_a_quote_leans_on_comes_before_more_of_the_same(
     assert first_quote(answer) == f"{claim} {indeed}"
 
 
+def test_a_leader_of_another_country_does_not_answer_who_represented_this_one(
+    tmp_path: Path, make_corpus
+) -> None:
+    # The documents call Biden the U.S. president: he did not represent Germany, but he
+    # did convene the summit "with Germany" (a partner, not his country).
+    files = {
+        "summit.txt": "Summit Notes\n\nU.S. President Joe Biden convened the first "
+        "U.S.-France-Germany summit meeting in Ottawa.\n\nThe leaders agreed to meet again "
+        "next spring.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    assert not bot.ask("Who represented Germany at the summit?").answered
+    assert not bot.ask("Who spoke for France at the summit?").answered
+    answer = bot.ask("Who convened the summit with Germany?")
+    assert answer.answered
+    assert "Joe Biden" in first_quote(answer)
+
+
 def test_how_old_asks_for_an_age_not_a_description(tmp_path: Path, make_corpus) -> None:
     files = {
         "town.txt": "Town Notes\n\nTom Hale is the mayor of Millbrook and a former teacher."
