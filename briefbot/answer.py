@@ -2188,12 +2188,16 @@ class Selector:
         lo, hi = i, i
         covered = set(sentence.matched)
         text = sentence.para.text
-        limit = self.tuning.max_quote_chars
-        # (Not in a follow-up's quote: the conversation has just shown what comes before.)
-        pulled = not following_up and i > 0 and self._leans_back(text, spans[i][0])
-        if pulled and spans[i][1] - spans[i - 1][0] <= limit:
-            # The sentence it speaks of, follows from or bears out comes first (once: the
-            # one before that is another step away).
+        # The sentence it speaks of, follows from or bears out comes first (once: the one
+        # before that is another step away) -- not in a follow-up's quote, where the
+        # conversation has just shown what comes before.
+        pulled = (
+            not following_up
+            and i > 0
+            and self._leans_back(text, spans[i][0])
+            and spans[i][1] - spans[i - 1][0] <= self.tuning.max_quote_chars
+        )
+        if pulled:
             lo = i - 1
             covered |= sentence.matches[lo]
         for _ in range(self.tuning.max_quote_sentences - 1 - (i - lo)):
