@@ -537,7 +537,10 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
         specific=specific_terms(question) & set(terms),
         # "Which American officials ...?", "Which three states ...?": who- and where-
         # questions judge their answer by the names it gives, not by their head noun.
-        focus=focus if focus in set(terms) - aside and kind not in (PERSON, PLACE, REASON) else None,
+        # (Not a word set aside as asking: "What's the catch?" asks for no catch.)
+        focus=(
+            focus if focus in set(terms) - aside and kind not in (PERSON, PLACE, REASON) else None
+        ),
         part=part,
         besides=_BESIDES.search(question.lower()) is not None,
         polar=_POLAR.search(question.lower()) is not None,

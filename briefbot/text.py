@@ -310,7 +310,7 @@ def _without_idioms(found: list[str]) -> list[str]:
         sense = _PHRASAL.get(phrase) if after else None
         if sense is not None:  # the verb's own meaning is the phrase's: "put", "look"
             # The particle goes with it ("together" is no topic), a noun stays ("office").
-            out += [sense, *(w for w in phrase[1:] if w not in _PARTICLES)]
+            out += [sense, *(word for word in phrase[1:] if word not in _PARTICLES)]
             i += len(phrase)
             continue
         out.append(w)
