@@ -188,9 +188,10 @@ def test_question_filler_is_dropped_only_for_questions():
     assert set(terms("minister dams")) <= set(in_question)
     assert terms("say")[0] in in_document and terms("tell")[0] in in_document
     assert terms("say")[0] not in in_question and terms("tell")[0] not in in_question
-    # "even", "anyway": how strongly a question is asked, not what about ("even more
+    # "even", "anyway", "supposedly": how a question is asked, not what about ("even more
     # attention" in a text is no answer to "Did they even discuss the dams?").
     assert terms("Did they even discuss the dams anyway?", question=True) == terms("discuss dams")
+    assert terms("Did they supposedly discuss dams?", question=True) == terms("discuss dams")
 
 
 # --- aliases mined from the corpus --------------------------------------------------------
