@@ -237,6 +237,7 @@ put puts putting | out | issue
 come comes came coming | out | issue
 get gets got gotten getting | out | gain
 come comes came coming | away with | gain
+walk walks walked walking | away with | gain
 sit sits sat sitting | down with | meet
 get gets got getting | together | meet
 put puts putting | forward | propose

@@ -61,6 +61,7 @@ def test_a_pronouns_contracted_auxiliary_is_no_word_of_its_own(contracted, plain
         ("What report came out of the inquiry?", "issued"),
         ("What did the town get out of the deal?", "gained"),
         ("What did the mayor come away with?", "gained"),
+        ("Did the town walk away with a deal?", "gained"),
         ("Who did the mayor sit down with?", "meets"),
         ("Who came to the get-together?", "meeting"),
         ("Why is that such a big deal?", "important"),
