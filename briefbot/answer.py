@@ -508,9 +508,9 @@ _LEADER = LazyPattern(
     r"(?: [A-Z][a-z]+)? ([A-Z][a-z]+)\b"
 )
 
-# "As a result, ...", "That is why ...": the sentence before gave the cause.
 # Words before a country that make it the affiliation of the person asked about.
 _AFFILIATING = frozenset("represented represent represents representing from for".split())
+# "As a result, ...", "That is why ...": the sentence before gave the cause.
 _CONSEQUENCE = LazyPattern(
     r"\W*(?:as a (?:result|consequence)|therefore|consequently|thus|hence|for this reason"
     r"|that is why|this is why)\b",
@@ -1054,15 +1054,14 @@ class Selector:
             k = self.tuning.candidates
             ranked = self.index.top(list(search), k, weights=search, among=among) or ranked
         bare = query.after is not None and query.carried and set(query.terms) <= query.carried
+        # "So what's the catch?" asks what qualifies the last answer.
+        qualifying = bool(query.carried) and query.after is not None
+        qualifying = qualifying and CAVEAT_ASKED.search(query.text) is not None
         # "Why?", "what does it say after that": the quoted paragraph and the next one
-        # compete whatever their words -- as they do for "So why is that hard?" or "So what
-        # must Japan do?", which ask what the passage goes on to say.
-        asks_onward = (
-            query.after is not None
-            and query.carried
-            and (query.kind in (REASON, ADVICE) or CAVEAT_ASKED.search(query.text) is not None)
-        )
-        if bare or asks_onward:
+        # compete whatever their words -- as they do for "So why is that hard?", "So what
+        # must Japan do?" or the catch, which ask what the passage goes on to say.
+        asks_onward = query.after is not None and query.carried and query.kind in (REASON, ADVICE)
+        if bare or asks_onward or qualifying:
             doc, n = query.after[0], query.after[1]
             near = [self._positions[(doc, m)] for m in (n, n + 1) if (doc, m) in self._positions]
             ranked += [(i, 0.0) for i in near if i not in {r for r, _ in ranked}]
@@ -1117,10 +1116,8 @@ class Selector:
         # (... a why of its own: "So what's the catch?" after a why-question is not one.)
         explaining = bool(query.carried) and query.after is not None
         explaining = explaining and answer_kind(query.text) == REASON
-        # "So what's the catch?" asks what qualifies the last answer: not that answer again,
-        # unless it holds its own ("essential ..., but without ...").
-        qualifying = bool(query.carried) and query.after is not None
-        qualifying = qualifying and CAVEAT_ASKED.search(query.text) is not None
+        # (The catch is not the last answer again, unless that holds its own: "essential
+        # ..., but without ...".)
         if bare or (query.besides and query.after is not None) or explaining or qualifying:
             # A bare "Why?" or "Tell me more" asks about what was just quoted, and "What
             # else ...?" for something besides it, so the answer is some other sentence;
@@ -2064,14 +2061,10 @@ class Selector:
         asked -= query.carried
         if not asked:
             return False
-        named = {
-            stem(words(m.group(0))[-1])
-            for m in CAPITALIZED_RUN.finditer(quote)
-            if len(words(m.group(0))) >= 2
-        }
-        people = {n for n in named if not is_country(n)}
-        leaders = {c: names for c, names in self._leaders.items() if c not in asked}
-        theirs = set().union(*leaders.values()) if leaders else set()
+        runs = (words(m.group(0)) for m in CAPITALIZED_RUN.finditer(quote))
+        people = {stem(run[-1]) for run in runs if len(run) >= 2}
+        people = {n for n in people if not is_country(n)}
+        theirs = set().union(*(names for c, names in self._leaders.items() if c not in asked))
         return bool(people) and people <= theirs
 
     def _names_someone_new(self, query: Query, quote: str) -> bool:

@@ -127,12 +127,13 @@ class Lexicon:
     def related(self, stem: str) -> frozenset[str]:
         if stem in _MONTHS:
             return frozenset()
-        found = frozenset() if stem in _NEW_SENSE_ONLY else self._lookup(stem) - _MONTHS
+        found = frozenset() if stem in _NEW_SENSE_ONLY else self._lookup(stem)
         extra = CAPITALS.get(stem, set()) | _GROUPS.get(stem, set())
         return found | extra if extra else found
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one lexicon per process; bounded
     def _lookup(self, stem: str) -> frozenset[str]:
+        """The table's line for ``stem``, months left out (once per stem, cached)."""
         data = self._data()
         key = stem.encode("utf-8") + b"\t"
         lo, hi = 0, len(data)
@@ -143,7 +144,7 @@ class Lexicon:
             end = len(data) if end < 0 else end
             line = data[start:end]
             if line.startswith(key):
-                return frozenset(line[len(key) :].decode("utf-8").split())
+                return frozenset(line[len(key) :].decode("utf-8").split()) - _MONTHS
             if line.split(b"\t", 1)[0] < key[:-1]:
                 lo = end + 1
             else:
