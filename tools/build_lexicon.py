@@ -124,8 +124,7 @@ def single_stem(lemma: str) -> str | None:
     return stem(forms[0])
 
 
-def build(folder: Path) -> dict[str, set[str]]:
-    synsets = read_data(folder)
+def build(folder: Path, synsets: dict[str, Synset]) -> dict[str, set[str]]:
     related: dict[str, set[str]] = defaultdict(set)
 
     def link(a: str | None, b: str | None, *, both: bool = True) -> None:
@@ -170,17 +169,13 @@ def build(folder: Path) -> dict[str, set[str]]:
     return related
 
 
-def concrete(folder: Path) -> set[str]:
+def concrete(folder: Path, synsets: dict[str, Synset]) -> set[str]:
     """Stems of one-word nouns one of whose most frequent senses is concrete."""
     files = {}
-    narrower: dict[str, list[str]] = defaultdict(list)
     for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
         if not line.startswith("  "):
-            fields = line.split(" | ")[0].split()
+            fields = line.split(maxsplit=2)
             files[fields[0]] = fields[1]
-            narrower[fields[0]] = [
-                fields[i + 1] for i, x in enumerate(fields) if x == "~" and i + 1 < len(fields)
-            ]
     # WordNet files directions ("trend", "course", "tendency") with places: they are no
     # place a text would have to name.
     abstract, todo = set(), [DIRECTION]
@@ -188,7 +183,8 @@ def concrete(folder: Path) -> set[str]:
         offset = todo.pop()
         if offset not in abstract:
             abstract.add(offset)
-            todo.extend(narrower.get(offset, ()))
+            narrower = synsets[f"n{offset}"].pointers  # its hyponyms, among its pointers
+            todo.extend(t[1:] for symbol, t, _, _ in narrower if symbol == "~" and t[0] == "n")
     for offset in abstract:
         files[offset] = "direction"
     # Several nouns may share a stem ("soil", "soiling"): the shortest, the base word, decides.
@@ -212,12 +208,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    related = build(args.wordnet)
+    synsets = read_data(args.wordnet)
+    related = build(args.wordnet, synsets)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"{k}\t{' '.join(sorted(v))}\n" for k, v in sorted(related.items())]
     args.out.write_text("".join(lines), encoding="utf-8")
     print(f"{len(lines)} stems, {args.out.stat().st_size / 1e6:.1f} MB -> {args.out}")
-    things = sorted(concrete(args.wordnet))
+    things = sorted(concrete(args.wordnet, synsets))
     concrete_out = args.out.with_name(CONCRETE_OUT.name)
     concrete_out.write_text("".join(f"{t}\n" for t in things), encoding="utf-8")
     print(f"{len(things)} concrete nouns -> {concrete_out}")
