@@ -35,6 +35,7 @@ from .question import (
     COMPARISON_ASKED,
     DATE,
     DUTY_ASKED,
+    FEELING_ASKED,
     HEADING,
     LIGHT_FOCUS,
     LIST_ITEMS,
@@ -331,6 +332,17 @@ _DUTY = LazyPattern(
 _CAVEAT = LazyPattern(
     r"\b(?:but|however|without|unless|only if|as long as|provided that|although|though"
     r"|even so|still)\b",
+    re.IGNORECASE,
+)
+# "How did Tokyo feel about it?": a sentence that names a state of mind.
+_FEELING = LazyPattern(
+    r"\b(?:reassur\w*|relie(?:f|ved)|comfort\w*|welcom\w*|concern(?:s|ed)?|worr\w*|anxi\w*"
+    r"|fear\w*|alarm\w*|pleased|pleasure|happ(?:y|ier|iness)|glad|disappoint\w*|frustrat\w*"
+    r"|satisf\w*|confiden\w*|uneas\w*|nervous\w*|upset|ang(?:er|ry)|hop(?:e|es|ed|eful)"
+    r"|optimis\w*|pessimis\w*|wary|wariness|suspicio\w*|skeptic\w*|sceptic\w*|dismay\w*"
+    r"|delight\w*|grat(?:eful|itude)|encourag\w*|excite\w*|enthusias\w*|regret\w*"
+    r"|unfortunate|proud|pride|embarrass\w*|shock\w*|surpris\w*|distress\w*|resent\w*"
+    r"|(?:dis|mis)?trust\w*|at ease|dispelled)\b",
     re.IGNORECASE,
 )
 # "Why does that matter?", "Why was it significant?": what something shows or signals,
@@ -1874,6 +1886,7 @@ class Selector:
                 (query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text), _SIGNIFICANCE),
                 (DUTY_ASKED.search(query.text), _DUTY),
                 (CAVEAT_ASKED.search(query.text), _CAVEAT),
+                (FEELING_ASKED.search(query.text), _FEELING),
                 # (not "Comparing the two meetings, which one ...?", a choice)
                 (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),

@@ -468,6 +468,16 @@ CAVEAT_ASKED = LazyPattern(
 )
 
 
+# "How did Tokyo feel about the meeting?", "Did it put Tokyo's mind at ease?": a state of
+# mind, which the text names in its own words ("reassuring", "concern").  The words
+# asking are not the topic.
+FEELING_ASKED = LazyPattern(
+    r"\bhow\b[^?.!]*?\b(feel|feels|felt|feeling|feelings)\b|\b(mood|sentiment|mindset)\b"
+    r"|\b(minds?) at ease\b",
+    re.IGNORECASE,
+)
+
+
 def _set_aside(terms: tuple[str, ...], asking: Collection[str]) -> tuple[str, ...]:
     """``terms`` without the words that only say how the question asks, unless nothing
     else would be left to search for."""
@@ -514,6 +524,9 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     caveat = CAVEAT_ASKED.search(question)
     if caveat:
         terms = set_aside(tokenizer.terms(caveat.group(caveat.lastindex or 0), question=True))
+    feeling = FEELING_ASKED.search(question)
+    if feeling:
+        terms = set_aside(tokenizer.terms(feeling.group(feeling.lastindex or 0), question=True))
     duty = DUTY_ASKED.search(question)
     if duty:
         terms = set_aside(tokenizer.terms(duty.group(0), question=True))

@@ -429,6 +429,21 @@ def test_the_catch_is_a_sentence_that_qualifies(tmp_path: Path, make_corpus) -> 
     assert first_quote(answer) == "However, the dam needs yearly repairs or it will fail."
 
 
+def test_how_someone_felt_is_a_sentence_that_names_a_state_of_mind(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "feel" asks for a state of mind ("relieved"), in whatever words the text uses; it
+    # is not a word to find, and without the cue the sentence that repeats "vote" and
+    # "town" wins.
+    files = {
+        "vote.txt": "Town Vote\n\nThe town held its vote on the new school, and the "
+        "town vote passed. Parents in the town were relieved by the school vote.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    answer = bot.ask("How did the town feel about the school vote?")
+    assert first_quote(answer) == "Parents in the town were relieved by the school vote."
+
+
 def test_the_catch_follows_up_on_the_last_answer(tmp_path: Path, make_corpus) -> None:
     # "Any catch?" is about what was just quoted: not that quote again, but what
     # qualifies it ...
