@@ -478,6 +478,23 @@ FEELING_ASKED = LazyPattern(
 )
 
 
+# "Who came from the U.S. side?", "What did each side want?": a side is a party to the
+# talks, named by the country before it; "side" is not a word the answer would use.
+_SIDE = LazyPattern(r"\b([\w.]+)\s+sides?\b", re.IGNORECASE)
+_SIDE_PICKING = frozenset({"each", "either", "both", "other", "one", "opposite"})
+
+
+def _party_sides(question: str, tokenizer: Tokenizer) -> bool:
+    """Whether ``question`` speaks of a side in talks: "the Japanese side", "each side"."""
+    for m in _SIDE.finditer(question):
+        before = m.group(1)
+        if before.lower() in _SIDE_PICKING or any(
+            map(is_country, tokenizer.terms(before, question=True))
+        ):
+            return True
+    return False
+
+
 def _set_aside(terms: tuple[str, ...], asking: Collection[str]) -> tuple[str, ...]:
     """``terms`` without the words that only say how the question asks, unless nothing
     else would be left to search for."""
@@ -524,6 +541,8 @@ def parse(question: str, tokenizer: Tokenizer) -> Query:
     caveat = CAVEAT_ASKED.search(question)
     if caveat:
         terms = set_aside(tokenizer.terms(caveat.group(caveat.lastindex or 0), question=True))
+    if _party_sides(question, tokenizer):
+        terms = set_aside({stem("side")})
     feeling = FEELING_ASKED.search(question)
     if feeling:
         terms = set_aside(tokenizer.terms(feeling.group(feeling.lastindex or 0), question=True))

@@ -444,6 +444,18 @@ def test_how_someone_felt_is_a_sentence_that_names_a_state_of_mind(
     assert first_quote(answer) == "Parents in the town were relieved by the school vote."
 
 
+def test_a_side_in_talks_is_the_country_named_not_the_word(tmp_path: Path, make_corpus) -> None:
+    # "the French side" is France's party to the talks: "side" is set aside, so the
+    # sentence about the border's French side does not win on it.
+    files = {
+        "talks.txt": "Border Talks\n\nThe minister Anna Berg of France came to the border "
+        "talks.\n\nOn the French side of the border, the talks closed two roads.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    answer = bot.ask("Who came to the border talks from the French side?")
+    assert first_quote(answer) == "The minister Anna Berg of France came to the border talks."
+
+
 def test_the_catch_follows_up_on_the_last_answer(tmp_path: Path, make_corpus) -> None:
     # "Any catch?" is about what was just quoted: not that quote again, but what
     # qualifies it ...
