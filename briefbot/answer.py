@@ -1895,6 +1895,11 @@ class Selector:
             if asked
         ]
         city = query.kind == PLACE and _CITY_ASKED.search(query.text) is not None
+        # "When did the March meeting take place?": "March" names the meeting; the time
+        # the answer gives is another ("On March 16").
+        told: frozenset[str] = frozenset()
+        if query.kind == TIME:
+            told = frozenset(words(" ".join(_POINT_IN_TIME.findall(query.text))))
         several = _COUNTRIES_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
@@ -1992,7 +1997,13 @@ class Selector:
                 cued = bool(_capitals_as_places(texts[i]) & CITIES)
             else:
                 opening = consequence.end() if consequence else 0
-                cued = cue is not None and (cue.search(texts[i], opening) or gives_cause or listed)
+                found = cue is not None and (
+                    _tells(cue, texts[i][opening:], told)
+                    or _tells(_POINT_IN_TIME, texts[i][opening:], told)
+                    if told
+                    else cue.search(texts[i], opening)
+                )
+                cued = bool(found or gives_cause or listed)
             if matched[i] and cued:
                 score += self.tuning.cue_bonus
                 # "When did X take office?": "in January 2021" says when more plainly

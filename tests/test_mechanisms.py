@@ -456,6 +456,20 @@ def test_a_side_in_talks_is_the_country_named_not_the_word(tmp_path: Path, make_
     assert first_quote(answer) == "The minister Anna Berg of France came to the border talks."
 
 
+def test_a_time_the_question_names_is_not_the_time_it_asks_for(
+    tmp_path: Path, make_corpus
+) -> None:
+    # "May" names which fair is meant: a sentence whose only time is "May" does not earn
+    # the time cue (and would be refused as telling nothing new), "On May 9" does.
+    files = {
+        "fair.txt": "Fair Report\n\nOn May 9, the fair in Lyon opened with a long parade "
+        "through the old town.\n\nThe May fair in Lyon was a success.\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask("When did the May fair in Lyon take place?")
+    assert answer.answered
+    assert first_quote(answer).startswith("On May 9, the fair in Lyon opened")
+
+
 def test_the_catch_follows_up_on_the_last_answer(tmp_path: Path, make_corpus) -> None:
     # "Any catch?" is about what was just quoted: not that quote again, but what
     # qualifies it ...
