@@ -52,7 +52,10 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
     ), AUTHOR),
     (LazyPattern(
         rf"{_OPENING}(who|whom|whose)\b"
-        r"|\bwhich ([\w\-]+ ){0,4}(officials?|ministers?|principals?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
+        # ("Which two senior officials", "which of the ministers"; not "Which weapons
+        # worried the ministers?", whose asking word is "weapons")
+        r"|\bwhich (?:of (?:the )?)?((?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[\w\-]+ ){0,4}"
+        r"(officials?|ministers?|principals?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
         r"|members|representatives|envoys|delegates|participants|attendees|counterparts|lawmakers|politicians)\b"
         rf"|{_TERSE}names? of (?:the )?(?:[\w\-'’]+ ){{0,5}}(?:officials?|ministers?|people|persons?|leaders?"
         r"|secretar(?:y|ies)|diplomats?|participants|attendees|delegates)\b"

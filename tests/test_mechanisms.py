@@ -2064,6 +2064,10 @@ def test_which_adjective_officials_asks_for_a_person(tmp_path: Path, make_corpus
 
     assert answer_kind("Which American officials traveled to Oslo?") == PERSON
     assert answer_kind("Which Dutch and Danish ministers joined the talks?") == PERSON
+    assert answer_kind("Which of the ministers spoke first?") == PERSON
+    # ... but in "Which weapons worried the ministers?" the thing asked for is weapons.
+    assert answer_kind("Which weapons worried the ministers?") != PERSON
+    assert answer_kind("Which ships did the officials count?") != PERSON
 
 
 # --- what a date, a count or an owner asks of the answer ---------------------------------
