@@ -56,7 +56,8 @@ _KIND_CUES: tuple[tuple[LazyPattern, str], ...] = (
         # worried the ministers?", whose asking word is "weapons")
         r"|\bwhich (?:of (?:the )?)?((?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[\w\-]+ ){0,4}"
         r"(officials?|ministers?|principals?|people|persons?|leaders?|secretar(y|ies)|diplomats?"
-        r"|members|representatives|envoys|delegates|participants|attendees|counterparts|lawmakers|politicians)\b"
+        r"|members|representatives|envoys|delegates|participants|attendees|counterparts|lawmakers|politicians)"
+        r"(?<!in person)(?![\w\-])"  # (not "which one was held in person", "leaders-level")
         rf"|{_TERSE}names? of (?:the )?(?:[\w\-'’]+ ){{0,5}}(?:officials?|ministers?|people|persons?|leaders?"
         r"|secretar(?:y|ies)|diplomats?|participants|attendees|delegates)\b"
         # "Japanese principals at the March talks?"

@@ -2068,6 +2068,8 @@ def test_which_adjective_officials_asks_for_a_person(tmp_path: Path, make_corpus
     # ... but in "Which weapons worried the ministers?" the thing asked for is weapons.
     assert answer_kind("Which weapons worried the ministers?") != PERSON
     assert answer_kind("Which ships did the officials count?") != PERSON
+    assert answer_kind("Which leaders-level meeting came first?") != PERSON
+    assert answer_kind("Which fair was held in person?") != PERSON
 
 
 # --- what a date, a count or an owner asks of the answer ---------------------------------
