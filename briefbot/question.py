@@ -37,7 +37,7 @@ _TERSE = (
 # "What does Beijing call X?", "What's Beijing's name for X?": a name asked for, and who
 # gives it (group 1 or 2).
 CALLING = (
-    r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b"
+    r"\bwhat (?:does|do|did) ((?:[\w'’.\-]+ ){1,4}?)call\b(?!\s+(?:for|on|upon|out|off|in|up)\b)"
     r"|\bwhat(?:['’]s| is| was) ((?:[\w.\-]+ ){0,3}?[\w.\-]+)['’]s? (?:own )?(?:name|term)s? for\b"
 )
 

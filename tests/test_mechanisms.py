@@ -2072,6 +2072,15 @@ def test_which_adjective_officials_asks_for_a_person(tmp_path: Path, make_corpus
     assert answer_kind("Which fair was held in person?") != PERSON
 
 
+def test_what_they_call_for_is_no_name() -> None:
+    from briefbot.question import NAME, answer_kind
+
+    assert answer_kind("What does Brenvik call them?") == NAME
+    # "call for", "call on", "call out": a demand, not a name given.
+    assert answer_kind("What did the treaty call for?") != NAME
+    assert answer_kind("What did the mayor call on the board to do?") != NAME
+
+
 # --- what a date, a count or an owner asks of the answer ---------------------------------
 
 MARKET = {
