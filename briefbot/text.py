@@ -51,7 +51,8 @@ QUESTION_FILLER = frozenset(
     regards regarded think thinks thought believe believes believed argue argues argued
     suggest suggests suggested stated
     exactly precisely actually really specifically basically truly certainly exact precise
-    anyway anyhow even supposedly apparently seriously honestly literally
+    anyway anyhow even supposedly apparently seriously honestly literally overall generally
+    broadly essentially roughly
     approximate re vs
     """.split()
 )

@@ -193,6 +193,10 @@ def test_question_filler_is_dropped_only_for_questions():
     # attention" in a text is no answer to "Did they even discuss the dams?").
     assert terms("Did they even discuss the dams anyway?", question=True) == terms("discuss dams")
     assert terms("Did they supposedly discuss dams?", question=True) == terms("discuss dams")
+    # "overall", "roughly": a hedge on the answer ("How did the town feel overall?"), not
+    # the "overall plan" a text may speak of.
+    assert terms("How did they feel about dams overall?", question=True) == terms("feel dams")
+    assert terms("By roughly how much did dams grow?", question=True) == terms("much dams grow")
 
 
 # --- aliases mined from the corpus --------------------------------------------------------
