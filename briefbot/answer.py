@@ -1878,7 +1878,10 @@ class Selector:
         texts = [para.text[a:b] for a, b in spans]
         # What else the question asks for, each a sentence pattern that earns the cue
         # bonus: something new, what a thing signals, a comparison, whose task it is, the
-        # time between two events.
+        # time between two events.  A state of mind earns it twice: "How did Tokyo feel
+        # about the meeting?" is answered by how it felt, whichever sentence names the
+        # meeting best.
+        feeling = FEELING_ASKED.search(query.text) is not None
         wanted = [
             found
             for asked, found in (
@@ -1886,7 +1889,8 @@ class Selector:
                 (query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text), _SIGNIFICANCE),
                 (DUTY_ASKED.search(query.text), _DUTY),
                 (CAVEAT_ASKED.search(query.text), _CAVEAT),
-                (FEELING_ASKED.search(query.text), _FEELING),
+                (feeling, _FEELING),
+                (feeling, _FEELING),
                 # (not "Comparing the two meetings, which one ...?", a choice)
                 (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),

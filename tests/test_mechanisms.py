@@ -456,6 +456,20 @@ def test_a_side_in_talks_is_the_country_named_not_the_word(tmp_path: Path, make_
     assert first_quote(answer) == "The minister Anna Berg of France came to the border talks."
 
 
+def test_how_someone_felt_outweighs_a_sentence_that_names_more_of_the_question(
+    tmp_path: Path, make_corpus
+) -> None:
+    # The state of mind is the answer: the sentence that also holds "May" but no feeling
+    # does not win on that word.
+    files = {
+        "vote.txt": "Town Vote\n\nThe town held its vote on the new school in May, and the "
+        "town vote passed. Parents in the town were relieved by the school vote.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    answer = bot.ask("How did the town feel about the school vote in May?")
+    assert "Parents in the town were relieved" in first_quote(answer)
+
+
 def test_a_time_the_question_names_is_not_the_time_it_asks_for(
     tmp_path: Path, make_corpus
 ) -> None:
