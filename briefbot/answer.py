@@ -328,6 +328,12 @@ _DUTY = LazyPattern(
     r"|\bresponsib(?:le|ility)\b|\bthe onus\b|\bdo (?:its|their|his|her) part\b",
     re.IGNORECASE,
 )
+# "What should both governments be strengthening?", "What must Japan bring?": asks what
+# someone ought to do, which a sentence of advice or duty says ("must enhance", "needs to
+# incorporate"), as it does for "What should they do?".
+_DUTY_MODAL = LazyPattern(
+    r"\b(?:should|must|ought to|needs? to|has to|have to|had to)\b", re.IGNORECASE
+)
 # "What's the catch?": a sentence that qualifies ("but without ...", "However, ...").
 _CAVEAT = LazyPattern(
     r"\b(?:but|however|without|unless|only if|as long as|provided that|although|though"
@@ -1891,6 +1897,7 @@ class Selector:
                 (CAVEAT_ASKED.search(query.text), _CAVEAT),
                 (feeling, _FEELING),
                 (feeling, _FEELING),
+                (query.kind != ADVICE and _DUTY_MODAL.search(query.text), _CUES[ADVICE]),
                 # (not "Comparing the two meetings, which one ...?", a choice)
                 (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),

@@ -470,6 +470,17 @@ def test_how_someone_felt_outweighs_a_sentence_that_names_more_of_the_question(
     assert "Parents in the town were relieved" in first_quote(answer)
 
 
+def test_what_someone_should_do_is_a_sentence_of_duty(tmp_path: Path, make_corpus) -> None:
+    # "should" asks what ought to be done, which "must repair" says; the sentence about
+    # what was done matches the same words and comes first.
+    files = {
+        "town.txt": "Town Notes\n\nThe town board repaired the old stone bridge over the "
+        "river last year. The town board must repair the dam before spring.\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask("What should the town board be repairing?")
+    assert first_quote(answer) == "The town board must repair the dam before spring."
+
+
 def test_a_time_the_question_names_is_not_the_time_it_asks_for(
     tmp_path: Path, make_corpus
 ) -> None:
