@@ -399,6 +399,12 @@ _AHEAD = LazyPattern(
     r"|upcoming|future|soon|by the end of|later this|to be held|aims?)\b",
     re.IGNORECASE,
 )
+# "What are the allies going to do about them?", "What does Tokyo plan?": what is to come,
+# which a sentence of plans or intentions says ("will begin studying", "plans to revise").
+_PLANS_ASKED = LazyPattern(
+    r"\b(?:going to|plans?|planning|intends?|intending|upcoming|future|expected to|aims? to)\b",
+    re.IGNORECASE,
+)
 # "How long did the meeting last?" ... and a length of time.
 _HOW_LONG_LASTED = LazyPattern(
     r"\bhow long did\b.*\b(?:last|go on|take|run|continue)\b", re.IGNORECASE
@@ -1883,10 +1889,10 @@ class Selector:
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
         # What else the question asks for, each a sentence pattern that earns the cue
-        # bonus: something new, what a thing signals, a comparison, whose task it is, the
-        # time between two events.  A state of mind earns it twice: "How did Tokyo feel
-        # about the meeting?" is answered by how it felt, whichever sentence names the
-        # meeting best.
+        # bonus: something new, what a thing signals, a comparison, whose task it is, what
+        # ought to be done, what is planned, the time between two events.  A state of mind
+        # earns it twice: "How did Tokyo feel about the meeting?" is answered by how it
+        # felt, whichever sentence names the meeting best.
         feeling = FEELING_ASKED.search(query.text) is not None
         wanted = [
             found
@@ -1898,6 +1904,7 @@ class Selector:
                 (feeling, _FEELING),
                 (feeling, _FEELING),
                 (query.kind != ADVICE and _DUTY_MODAL.search(query.text), _CUES[ADVICE]),
+                (_PLANS_ASKED.search(query.text), _AHEAD),
                 # (not "Comparing the two meetings, which one ...?", a choice)
                 (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),

@@ -481,6 +481,17 @@ def test_what_someone_should_do_is_a_sentence_of_duty(tmp_path: Path, make_corpu
     assert first_quote(answer) == "The town board must repair the dam before spring."
 
 
+def test_what_someone_is_going_to_do_is_a_sentence_of_plans(tmp_path: Path, make_corpus) -> None:
+    # "going to" asks what is to come, which "will repair" says, not what was done.
+    files = {
+        "dam.txt": "Dam Notes\n\nThe town board repaired the dam on the river last year. "
+        "The town board will repair the dam again in the spring.\n"
+    }
+    bot = make_bot(tmp_path, make_corpus, files)
+    answer = bot.ask("What is the town board going to do about the dam?")
+    assert first_quote(answer) == "The town board will repair the dam again in the spring."
+
+
 def test_a_time_the_question_names_is_not_the_time_it_asks_for(
     tmp_path: Path, make_corpus
 ) -> None:
