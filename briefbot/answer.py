@@ -405,6 +405,18 @@ _PLANS_ASKED = LazyPattern(
     r"\b(?:going to|plans?|planning|intends?|intending|upcoming|future|expected to|aims? to)\b",
     re.IGNORECASE,
 )
+# "What did Japan promise?", "Did the U.S. commit to it?": a sentence that gives someone's
+# word ("confirmed that it would", "reaffirmation that ...", "agreed to").
+_PROMISE_ASKED = LazyPattern(
+    r"\b(?:promise[sd]?|promising|pledge[sd]?|pledging|commit(?:s|ted|ting|ment|ments)?"
+    r"|vow(?:s|ed)?|agree[sd]?|agreeing|agreement|assurances?|guarantee[sd]?|reaffirm\w*)\b",
+    re.IGNORECASE,
+)
+_PROMISE = LazyPattern(
+    r"\b(?:agree[sd]?|confirm(?:s|ed)?|pledge[sd]?|commit(?:s|ted|ment)?|vow(?:s|ed)?"
+    r"|promise[sd]?|reaffirm\w*|affirm\w*|reconfirm\w*|assur\w*|guarantee[sd]?)\b",
+    re.IGNORECASE,
+)
 # "How long did the meeting last?" ... and a length of time.
 _HOW_LONG_LASTED = LazyPattern(
     r"\bhow long did\b.*\b(?:last|go on|take|run|continue)\b", re.IGNORECASE
@@ -1890,9 +1902,9 @@ class Selector:
         texts = [para.text[a:b] for a, b in spans]
         # What else the question asks for, each a sentence pattern that earns the cue
         # bonus: something new, what a thing signals, a comparison, whose task it is, what
-        # ought to be done, what is planned, the time between two events.  A state of mind
-        # earns it twice: "How did Tokyo feel about the meeting?" is answered by how it
-        # felt, whichever sentence names the meeting best.
+        # ought to be done, what is planned or promised, the time between two events.  A
+        # state of mind earns it twice: "How did Tokyo feel about the meeting?" is answered
+        # by how it felt, whichever sentence names the meeting best.
         feeling = FEELING_ASKED.search(query.text) is not None
         wanted = [
             found
@@ -1905,6 +1917,7 @@ class Selector:
                 (feeling, _FEELING),
                 (query.kind != ADVICE and _DUTY_MODAL.search(query.text), _CUES[ADVICE]),
                 (_PLANS_ASKED.search(query.text), _AHEAD),
+                (_PROMISE_ASKED.search(query.text), _PROMISE),
                 # (not "Comparing the two meetings, which one ...?", a choice)
                 (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
                 (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),

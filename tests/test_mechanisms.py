@@ -492,6 +492,17 @@ def test_what_someone_is_going_to_do_is_a_sentence_of_plans(tmp_path: Path, make
     assert first_quote(answer) == "The town board will repair the dam again in the spring."
 
 
+def test_what_someone_promised_is_a_sentence_that_gives_their_word(
+    tmp_path: Path, make_corpus
+) -> None:
+    files = {
+        "dam.txt": "Dam Notes\n\nThe town board talked about the dam with the farmers. "
+        "The town board confirmed that it would pay for the dam.\n"
+    }
+    answer = make_bot(tmp_path, make_corpus, files).ask("What did the town board promise about the dam?")
+    assert first_quote(answer) == "The town board confirmed that it would pay for the dam."
+
+
 def test_a_time_the_question_names_is_not_the_time_it_asks_for(
     tmp_path: Path, make_corpus
 ) -> None:
