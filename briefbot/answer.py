@@ -290,6 +290,12 @@ _CALENDAR_DATE = LazyPattern(_DATE, re.IGNORECASE)
 _POINT_IN_TIME = LazyPattern(rf"{_DATE}|\b(?:{MONTHS})\b|\b{YEAR_PATTERN}\b", re.IGNORECASE)
 
 
+def _times_told(question: str) -> frozenset[str]:
+    """The words of the points in time ``question`` names ("March", "1997"): they say which
+    event is meant, so a quote whose only time they are does not tell when."""
+    return frozenset(words(" ".join(_POINT_IN_TIME.findall(question))))
+
+
 def _tells(pattern: re.Pattern[str] | LazyPattern, quote: str, told: frozenset[str]) -> bool:
     """Whether ``quote`` holds a match of ``pattern`` with a word not ``told`` already."""
     return any(set(words(m.group(0))) - told for m in pattern.finditer(quote))
@@ -716,6 +722,35 @@ def _capitals_as_places(text: str) -> set[str]:
     """Stems of the capitals ``text`` names as places, not as their governments."""
     found = {stem((a or b).lower()) for a, b in _CAPITAL_AS_PLACE.findall(text)}
     return {t for t in found if t in CAPITALS}
+
+
+@lru_cache(maxsize=256)
+def _wanted(question: str, kind: str) -> tuple[LazyPattern, ...]:
+    """What else ``question`` asks for, each a sentence pattern that earns the cue bonus:
+    something new, what a thing signals, a comparison, whose task it is, what ought to be
+    done, what is planned or promised, the time between two events.  A state of mind earns
+    it twice: "How did Tokyo feel about the meeting?" is answered by how it felt, whichever
+    sentence names the meeting best.  (Asked once per question, not per paragraph.)"""
+    feeling = FEELING_ASKED.search(question) is not None
+    return tuple(
+        found
+        for asked, found in (
+            (_NOVEL_ASKED.search(question), _NOVEL),
+            (kind == REASON and _SIGNIFICANCE_ASKED.search(question), _SIGNIFICANCE),
+            (DUTY_ASKED.search(question), _DUTY),
+            (CAVEAT_ASKED.search(question), _CAVEAT),
+            (feeling, _FEELING),
+            (feeling, _FEELING),
+            (kind != ADVICE and _DUTY_MODAL.search(question), _CUES[ADVICE]),
+            (_PLANS_ASKED.search(question), _AHEAD),
+            (_PROMISE_ASKED.search(question), _PROMISE),
+            # (not "Comparing the two meetings, which one ...?", a choice)
+            (COMPARISON_ASKED.search(question) and not CHOOSING.search(question), _COMPARISON),
+            (kind == TIME and _INTERVAL_ASKED.search(question), _INTERVAL),
+            (kind == TIME and _ONGOING_ASKED.search(question), _ONGOING),
+        )
+        if asked
+    )
 
 
 class Selector:
@@ -1646,7 +1681,7 @@ class Selector:
                 return False
             # "When were the rules revised after 1997?" is not answered by a quote whose
             # only year is 1997: the times the question names are not its answer.
-            told = frozenset(words(" ".join(_POINT_IN_TIME.findall(query.text))))
+            told = _times_told(query.text)
             if query.kind == TIME and _POINT_IN_TIME.search(quote):
                 if not _tells(_POINT_IN_TIME, quote, told):
                     return False
@@ -1900,37 +1935,11 @@ class Selector:
             cue = _CALLED  # "What does Beijing call them?": a name given, not any name
         spans = tuple(sentence_spans(para.text))
         texts = [para.text[a:b] for a, b in spans]
-        # What else the question asks for, each a sentence pattern that earns the cue
-        # bonus: something new, what a thing signals, a comparison, whose task it is, what
-        # ought to be done, what is planned or promised, the time between two events.  A
-        # state of mind earns it twice: "How did Tokyo feel about the meeting?" is answered
-        # by how it felt, whichever sentence names the meeting best.
-        feeling = FEELING_ASKED.search(query.text) is not None
-        wanted = [
-            found
-            for asked, found in (
-                (_NOVEL_ASKED.search(query.text), _NOVEL),
-                (query.kind == REASON and _SIGNIFICANCE_ASKED.search(query.text), _SIGNIFICANCE),
-                (DUTY_ASKED.search(query.text), _DUTY),
-                (CAVEAT_ASKED.search(query.text), _CAVEAT),
-                (feeling, _FEELING),
-                (feeling, _FEELING),
-                (query.kind != ADVICE and _DUTY_MODAL.search(query.text), _CUES[ADVICE]),
-                (_PLANS_ASKED.search(query.text), _AHEAD),
-                (_PROMISE_ASKED.search(query.text), _PROMISE),
-                # (not "Comparing the two meetings, which one ...?", a choice)
-                (COMPARISON_ASKED.search(query.text) and not CHOOSING.search(query.text), _COMPARISON),
-                (query.kind == TIME and _INTERVAL_ASKED.search(query.text), _INTERVAL),
-                (query.kind == TIME and _ONGOING_ASKED.search(query.text), _ONGOING),
-            )
-            if asked
-        ]
+        wanted = _wanted(query.text, query.kind)
         city = query.kind == PLACE and _CITY_ASKED.search(query.text) is not None
         # "When did the March meeting take place?": "March" names the meeting; the time
         # the answer gives is another ("On March 16").
-        told: frozenset[str] = frozenset()
-        if query.kind == TIME:
-            told = frozenset(words(" ".join(_POINT_IN_TIME.findall(query.text))))
+        told = _times_told(query.text) if query.kind == TIME else frozenset()
         several = _COUNTRIES_ASKED.search(query.text) is not None
         # Each sentence's words, as the question terms they stand for (a related word
         # stands for its question term), and how strongly each question term is met.
