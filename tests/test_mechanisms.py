@@ -418,42 +418,69 @@ _DAM = "River Report\n\nThe new dam on the river protects the town from floods."
 _BRIDGE = "The river board also built a new bridge over the river.\n"
 
 
-def test_the_catch_is_a_sentence_that_qualifies(tmp_path: Path, make_corpus) -> None:
-    # "catch" asks for what limits the dam's worth ("However, ..."), not for a word the
-    # text would use; without the cue the opening sentence of the same paragraph wins.
-    files = {
-        "river.txt": "River Report\n\nThe dam cost the town a great deal of money. However, "
-        "the dam needs yearly repairs or it will fail.\n"
-    }
-    answer = make_bot(tmp_path, make_corpus, files).ask("What's the catch with the dam?")
-    assert first_quote(answer) == "However, the dam needs yearly repairs or it will fail."
+# Questions that ask for a kind of sentence, not for a word the text would use: each
+# corpus has a sentence that matches the question's other words as well or better, and
+# without the cue it wins.  (text, question, the first quote)
+_ASKED_FOR_A_KIND_OF_SENTENCE = [
+    pytest.param(
+        # "catch" asks for what limits the dam's worth ("However, ...").
+        "The dam cost the town a great deal of money. However, the dam needs yearly repairs "
+        "or it will fail.",
+        "What's the catch with the dam?",
+        "However, the dam needs yearly repairs or it will fail.",
+        id="the catch: a sentence that qualifies",
+    ),
+    pytest.param(
+        # "feel" asks for a state of mind ("relieved"), in whatever words the text uses;
+        # it is not a word to find.
+        "The town held its vote on the new school, and the town vote passed. Parents in the "
+        "town were relieved by the school vote.",
+        "How did the town feel about the school vote?",
+        "Parents in the town were relieved by the school vote.",
+        id="a feeling: a sentence naming a state of mind",
+    ),
+    pytest.param(
+        # "the French side" is France's party to the talks: "side" is set aside, so the
+        # sentence about the border's French side does not win on it.
+        "The minister Anna Berg of France came to the border talks.\n\nOn the French side of "
+        "the border, the talks closed two roads.",
+        "Who came to the border talks from the French side?",
+        "The minister Anna Berg of France came to the border talks.",
+        id="a side in talks: the country named, not the word",
+    ),
+    pytest.param(
+        # "should" asks what ought to be done, which "must repair" says.
+        "The town board repaired the old stone bridge over the river last year. The town "
+        "board must repair the dam before spring.",
+        "What should the town board be repairing?",
+        "The town board must repair the dam before spring.",
+        id="what should be done: a sentence of duty",
+    ),
+    pytest.param(
+        # "going to" asks what is to come, which "will repair" says, not what was done.
+        "The town board repaired the dam on the river last year. The town board will repair "
+        "the dam again in the spring.",
+        "What is the town board going to do about the dam?",
+        "The town board will repair the dam again in the spring.",
+        id="what is going to be done: a sentence of plans",
+    ),
+    pytest.param(
+        # "promise" asks for someone's word: "confirmed that it would".
+        "The town board talked about the dam with the farmers. The town board confirmed that "
+        "it would pay for the dam.",
+        "What did the town board promise about the dam?",
+        "The town board confirmed that it would pay for the dam.",
+        id="a promise: a sentence that gives someone's word",
+    ),
+]
 
 
-def test_how_someone_felt_is_a_sentence_that_names_a_state_of_mind(
-    tmp_path: Path, make_corpus
+@pytest.mark.parametrize(("text", "question", "quote"), _ASKED_FOR_A_KIND_OF_SENTENCE)
+def test_a_question_asking_for_a_kind_of_sentence_gets_one(
+    tmp_path: Path, make_corpus, text: str, question: str, quote: str
 ) -> None:
-    # "feel" asks for a state of mind ("relieved"), in whatever words the text uses; it
-    # is not a word to find, and without the cue the sentence that repeats "vote" and
-    # "town" wins.
-    files = {
-        "vote.txt": "Town Vote\n\nThe town held its vote on the new school, and the "
-        "town vote passed. Parents in the town were relieved by the school vote.\n"
-    }
-    bot = make_bot(tmp_path, make_corpus, files)
-    answer = bot.ask("How did the town feel about the school vote?")
-    assert first_quote(answer) == "Parents in the town were relieved by the school vote."
-
-
-def test_a_side_in_talks_is_the_country_named_not_the_word(tmp_path: Path, make_corpus) -> None:
-    # "the French side" is France's party to the talks: "side" is set aside, so the
-    # sentence about the border's French side does not win on it.
-    files = {
-        "talks.txt": "Border Talks\n\nThe minister Anna Berg of France came to the border "
-        "talks.\n\nOn the French side of the border, the talks closed two roads.\n"
-    }
-    bot = make_bot(tmp_path, make_corpus, files)
-    answer = bot.ask("Who came to the border talks from the French side?")
-    assert first_quote(answer) == "The minister Anna Berg of France came to the border talks."
+    bot = make_bot(tmp_path, make_corpus, {"notes.txt": f"Town Notes\n\n{text}\n"})
+    assert first_quote(bot.ask(question)) == quote
 
 
 def test_how_someone_felt_outweighs_a_sentence_that_names_more_of_the_question(
@@ -468,39 +495,6 @@ def test_how_someone_felt_outweighs_a_sentence_that_names_more_of_the_question(
     bot = make_bot(tmp_path, make_corpus, files)
     answer = bot.ask("How did the town feel about the school vote in May?")
     assert "Parents in the town were relieved" in first_quote(answer)
-
-
-def test_what_someone_should_do_is_a_sentence_of_duty(tmp_path: Path, make_corpus) -> None:
-    # "should" asks what ought to be done, which "must repair" says; the sentence about
-    # what was done matches the same words and comes first.
-    files = {
-        "town.txt": "Town Notes\n\nThe town board repaired the old stone bridge over the "
-        "river last year. The town board must repair the dam before spring.\n"
-    }
-    answer = make_bot(tmp_path, make_corpus, files).ask("What should the town board be repairing?")
-    assert first_quote(answer) == "The town board must repair the dam before spring."
-
-
-def test_what_someone_is_going_to_do_is_a_sentence_of_plans(tmp_path: Path, make_corpus) -> None:
-    # "going to" asks what is to come, which "will repair" says, not what was done.
-    files = {
-        "dam.txt": "Dam Notes\n\nThe town board repaired the dam on the river last year. "
-        "The town board will repair the dam again in the spring.\n"
-    }
-    bot = make_bot(tmp_path, make_corpus, files)
-    answer = bot.ask("What is the town board going to do about the dam?")
-    assert first_quote(answer) == "The town board will repair the dam again in the spring."
-
-
-def test_what_someone_promised_is_a_sentence_that_gives_their_word(
-    tmp_path: Path, make_corpus
-) -> None:
-    files = {
-        "dam.txt": "Dam Notes\n\nThe town board talked about the dam with the farmers. "
-        "The town board confirmed that it would pay for the dam.\n"
-    }
-    answer = make_bot(tmp_path, make_corpus, files).ask("What did the town board promise about the dam?")
-    assert first_quote(answer) == "The town board confirmed that it would pay for the dam."
 
 
 def test_a_time_the_question_names_is_not_the_time_it_asks_for(
